@@ -1,0 +1,24 @@
+import type { Db } from './db.ts';
+import type { LoginLimiter } from './domain/login-limiter.ts';
+import type { SignedInOrganizer } from './domain/organizers.ts';
+
+export type AppDeps = {
+  db: Db;
+  now?: () => Date;
+  /** base URL that QR codes and printed links use */
+  publicUrl: string;
+  /** send cookies with Secure; on when served over https */
+  secureCookies?: boolean;
+};
+
+export type AppEnv = {
+  Variables: {
+    db: Db;
+    now: () => Date;
+    publicUrl: string;
+    secureCookies: boolean;
+    presenceSecret: string;
+    loginLimiter: LoginLimiter;
+    organizer: SignedInOrganizer;
+  };
+};

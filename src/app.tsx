@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'drizzle-orm';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { getOrCreateSecret } from './domain/secrets.ts';
+import { createLoginLimiter } from './domain/login-limiter.ts';
+import { adminRoutes } from './routes/admin.tsx';
+import { deskRoutes } from './routes/desk.tsx';
+import { joinRoutes } from './routes/join.tsx';
+import { meRoutes } from './routes/me.tsx';
+import { BadRequestPage, ErrorPage, NotFoundPage } from '../views/errors.tsx';
+
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const presenceSecret = getOrCreateSecret(deps.db, 'presence-hmac', now());
+  const loginLimiter = createLoginLimiter();
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('db', deps.db);
+    c.set('now', now);
+    c.set('publicUrl', deps.publicUrl);
+    c.set('secureCookies', deps.secureCookies ?? deps.publicUrl.startsWith('https:'));
+    c.set('presenceSecret', presenceSecret);
+    c.set('loginLimiter', loginLimiter);
+    await next();
+  });
+  // a form posted from another site must not act with an organizer's cookie
+  app.use(csrf());
+
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: './',
+      onFound: (path, c) => {
+        if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => {
+    try {
+      deps.db.get(sql`select 1`);
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch {
+      return c.json({ status: 'error', database: 'unreachable' }, 503);
+    }
+  });
+  app.get('/', (c) => c.redirect('/admin'));
+
+  app.route('/e/:slug/desk', deskRoutes);
+  app.route('/e/:slug/join', joinRoutes);
+  app.route('/e/:slug/me', meRoutes);
+  app.route('/admin', adminRoutes);
+
+  app.notFound((c) => c.html(<NotFoundPage />, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      const message =
+        err.status === 403
+          ? 'This form was sent from another site, so we ignored it. Please use the form on this site.'
+          : 'We could not read that request. Please go back and try again.';
+      return c.html(<BadRequestPage message={message} />, err.status);
+    }
+    console.error(err);
+    return c.html(<ErrorPage />, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

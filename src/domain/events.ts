@@ -1,0 +1,120 @@
+import { asc, eq } from 'drizzle-orm';
+import {
+  events,
+  interests,
+  meetupSpots,
+  programSessions,
+  type EventSettings,
+} from '../../db/schema.ts';
+import type { Db } from '../db.ts';
+
+export type Event = typeof events.$inferSelect;
+export type Interest = typeof interests.$inferSelect;
+export type ProgramSession = typeof programSessions.$inferSelect;
+export type MeetupSpot = typeof meetupSpots.$inferSelect;
+export type EventCatalog = { interests: Interest[]; sessions: ProgramSession[]; spots: MeetupSpot[] };
+
+export const defaultLibraryTypes = [
+  'Public',
+  'Academic',
+  'School',
+  'Special',
+  'Archives & museums',
+  'LIS student',
+  'Other',
+];
+
+export function defaultEventSettings(overrides: Partial<EventSettings> = {}): EventSettings {
+  return {
+    weights: { interests: 3, sessions: 2, libraryType: 1, region: 1, requested: 10, extraSlot: 1 },
+    slotMinutes: 15,
+    graceMinutes: 10,
+    autoRoundMinutes: null,
+    libraryTypes: defaultLibraryTypes,
+    regions: [],
+    languages: ['English', 'Spanish'],
+    ...overrides,
+  };
+}
+
+export type NewEvent = {
+  slug: string;
+  name: string;
+  venue?: string;
+  timezone?: string;
+  startsOn: string;
+  endsOn: string;
+  settings?: Partial<EventSettings>;
+  interests: string[];
+  sessions: { code: string; title: string; room?: string; startsAt: string; endsAt: string }[];
+  spots: { name: string; directions?: string; pairsAtOnce?: number }[];
+};
+
+export function createEvent(db: Db, input: NewEvent, now: Date): Event {
+  return db.transaction(
+    (tx) => {
+      const event = tx
+        .insert(events)
+        .values({
+          slug: input.slug,
+          name: input.name,
+          venue: input.venue ?? '',
+          timezone: input.timezone ?? 'UTC',
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          settings: defaultEventSettings(input.settings),
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      if (input.interests.length > 0) {
+        tx.insert(interests)
+          .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
+          .run();
+      }
+      if (input.sessions.length > 0) {
+        tx.insert(programSessions)
+          .values(input.sessions.map((s) => ({ eventId: event.id, room: '', ...s })))
+          .run();
+      }
+      if (input.spots.length > 0) {
+        tx.insert(meetupSpots)
+          .values(input.spots.map((s, position) => ({ eventId: event.id, position, ...s })))
+          .run();
+      }
+      return event;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function findEventBySlug(db: Db, slug: string): Event | undefined {
+  return db.select().from(events).where(eq(events.slug, slug)).get();
+}
+
+export function listEvents(db: Db): Event[] {
+  return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all();
+}
+
+export function loadEventCatalog(db: Db, eventId: number): EventCatalog {
+  return {
+    interests: db
+      .select()
+      .from(interests)
+      .where(eq(interests.eventId, eventId))
+      .orderBy(asc(interests.position), asc(interests.id))
+      .all(),
+    sessions: db
+      .select()
+      .from(programSessions)
+      .where(eq(programSessions.eventId, eventId))
+      .orderBy(asc(programSessions.startsAt), asc(programSessions.room), asc(programSessions.code))
+      .all(),
+    spots: db
+      .select()
+      .from(meetupSpots)
+      .where(eq(meetupSpots.eventId, eventId))
+      .orderBy(asc(meetupSpots.position), asc(meetupSpots.id))
+      .all(),
+  };
+}

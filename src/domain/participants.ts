@@ -1,0 +1,297 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import {
+  auditLog,
+  interests,
+  participantInterests,
+  participantSessions,
+  participants,
+  programSessions,
+} from '../../db/schema.ts';
+import type { Db } from '../db.ts';
+import type { Event } from './events.ts';
+import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
+import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
+
+export type Participant = typeof participants.$inferSelect;
+export type ParticipantProfile = Participant & { interestIds: number[]; sessionIds: number[] };
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type RegisterResult =
+  | { ok: true; participant: Participant }
+  | { ok: false; errors: FieldErrors; values: RegistrationInput };
+
+/** Choices must come from the event's own lists; a forged form cannot attach another event's ids. */
+function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput): FieldErrors {
+  const errors: FieldErrors = {};
+  const { libraryTypes, regions, languages } = event.settings;
+  if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
+  if (input.region && regions.length > 0 && !regions.includes(input.region)) errors.region = 'Choose a region from the list';
+  if (input.languages.some((l) => !languages.includes(l))) errors.languages = 'Choose languages from the list';
+  const uniqueInterests = [...new Set(input.interests)];
+  if (uniqueInterests.length > 0) {
+    const found = tx
+      .select({ id: interests.id })
+      .from(interests)
+      .where(and(eq(interests.eventId, event.id), inArray(interests.id, uniqueInterests)))
+      .all();
+    if (found.length !== uniqueInterests.length) errors.interests = 'Choose interests from the list';
+  }
+  const uniqueSessions = [...new Set(input.sessions)];
+  if (uniqueSessions.length > 0) {
+    const found = tx
+      .select({ id: programSessions.id })
+      .from(programSessions)
+      .where(and(eq(programSessions.eventId, event.id), inArray(programSessions.id, uniqueSessions)))
+      .all();
+    if (found.length !== uniqueSessions.length) errors.sessions = 'Choose sessions from the program';
+  }
+  return errors;
+}
+
+function profileColumns(input: RegistrationInput) {
+  return {
+    name: input.name,
+    pronouns: input.pronouns,
+    email: input.email,
+    affiliation: input.affiliation,
+    libraryType: input.libraryType,
+    region: input.region,
+    languages: [...new Set(input.languages)],
+    accessibilityNeeds: input.accessibilityNeeds,
+    bio: input.role === 'volunteer' ? input.bio : '',
+    capacity: input.role === 'volunteer' ? (input.capacity ?? 1) : 0,
+    consentContact: input.consentContact,
+  };
+}
+
+function replaceChoices(tx: Tx, participantId: number, input: RegistrationInput) {
+  tx.delete(participantInterests).where(eq(participantInterests.participantId, participantId)).run();
+  tx.delete(participantSessions).where(eq(participantSessions.participantId, participantId)).run();
+  const interestIds = [...new Set(input.interests)];
+  const sessionIds = [...new Set(input.sessions)];
+  if (interestIds.length > 0) {
+    tx.insert(participantInterests).values(interestIds.map((interestId) => ({ participantId, interestId }))).run();
+  }
+  if (sessionIds.length > 0) {
+    tx.insert(participantSessions).values(sessionIds.map((sessionId) => ({ participantId, sessionId }))).run();
+  }
+}
+
+function emailTaken(tx: Tx, eventId: number, email: string | null, exceptId?: number): boolean {
+  if (email === null) return false;
+  const row = tx
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), eq(participants.email, email)))
+    .get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+// Saying whose page an e-mail belongs to would let anyone open it, so the message only points to the desk.
+const emailTakenMessage =
+  'This e-mail is already registered for this conference. Open the personal page you saved, or ask at the registration desk.';
+
+function unusedDeskCode(tx: Tx, eventId: number): string {
+  for (;;) {
+    const code = newDeskCode();
+    const clash = tx
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, code)))
+      .get();
+    if (!clash) return code;
+  }
+}
+
+export function registerParticipant(
+  db: Db,
+  event: Event,
+  input: RegistrationInput,
+  opts: { present: boolean; now: Date },
+): RegisterResult {
+  return db.transaction(
+    (tx) => {
+      const errors = checkChoices(tx, event, input);
+      if (emailTaken(tx, event.id, input.email)) errors.email = emailTakenMessage;
+      if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
+      const participant = tx
+        .insert(participants)
+        .values({
+          eventId: event.id,
+          role: input.role,
+          status: opts.present ? 'present' : 'registered',
+          token: newSecretToken(),
+          deskCode: unusedDeskCode(tx, event.id),
+          ...profileColumns(input),
+          checkedInAt: opts.present ? opts.now : null,
+          createdAt: opts.now,
+          updatedAt: opts.now,
+        })
+        .returning()
+        .get();
+      replaceChoices(tx, participant.id, input);
+      return { ok: true, participant };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function updateProfile(
+  db: Db,
+  event: Event,
+  participant: Participant,
+  input: RegistrationInput,
+  now: Date,
+): RegisterResult {
+  return db.transaction(
+    (tx) => {
+      const errors = checkChoices(tx, event, input);
+      if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
+      if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
+      const updated = tx
+        .update(participants)
+        .set({ ...profileColumns(input), updatedAt: now })
+        .where(eq(participants.id, participant.id))
+        .returning()
+        .get();
+      replaceChoices(tx, participant.id, input);
+      return { ok: true, participant: updated };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function findParticipantByToken(db: Db, eventId: number, token: string): Participant | undefined {
+  return db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), eq(participants.token, token)))
+    .get();
+}
+
+export function findParticipantByDeskCode(db: Db, eventId: number, code: string): Participant | undefined {
+  return db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, normalizeDeskCode(code))))
+    .get();
+}
+
+export function loadProfile(db: Db, participant: Participant): ParticipantProfile {
+  const interestIds = db
+    .select({ id: participantInterests.interestId })
+    .from(participantInterests)
+    .where(eq(participantInterests.participantId, participant.id))
+    .all()
+    .map((r) => r.id);
+  const sessionIds = db
+    .select({ id: participantSessions.sessionId })
+    .from(participantSessions)
+    .where(eq(participantSessions.participantId, participant.id))
+    .all()
+    .map((r) => r.id);
+  return { ...participant, interestIds, sessionIds };
+}
+
+/** Marks someone as physically at the conference; only present people are matched. */
+export function checkInParticipant(db: Db, participant: Participant, now: Date): Participant {
+  if (participant.status === 'present' || participant.status === 'matched') return participant;
+  return db
+    .update(participants)
+    .set({ status: 'present', checkedInAt: now, updatedAt: now })
+    .where(eq(participants.id, participant.id))
+    .returning()
+    .get();
+}
+
+export type AttendanceResult = { ok: true; participant: Participant } | { ok: false; reason: 'not-found' };
+
+/** An organizer checks someone in or out (the undo of a mistaken check-in); both are audited. */
+export function setAttendanceByOrganizer(
+  db: Db,
+  args: { eventId: number; participantId: number; present: boolean; organizerId: number; now: Date },
+): AttendanceResult {
+  return db.transaction(
+    (tx) => {
+      const p = tx
+        .select()
+        .from(participants)
+        .where(and(eq(participants.id, args.participantId), eq(participants.eventId, args.eventId)))
+        .get();
+      if (!p) return { ok: false, reason: 'not-found' } as const;
+      const status = args.present ? (p.status === 'matched' ? 'matched' : 'present') : 'registered';
+      const updated = tx
+        .update(participants)
+        .set({
+          status,
+          checkedInAt: args.present ? (p.checkedInAt ?? args.now) : null,
+          updatedAt: args.now,
+        })
+        .where(eq(participants.id, p.id))
+        .returning()
+        .get();
+      tx.insert(auditLog)
+        .values({
+          eventId: args.eventId,
+          organizerId: args.organizerId,
+          action: args.present ? 'check-in' : 'check-out',
+          detail: `${p.name} (#${p.id})`,
+          at: args.now,
+        })
+        .run();
+      return { ok: true, participant: updated } as const;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type EventCounts = {
+  firstTimersRegistered: number;
+  firstTimersHere: number;
+  volunteersRegistered: number;
+  volunteersHere: number;
+  freeCapacity: number;
+};
+
+export function countParticipants(db: Db, eventId: number): EventCounts {
+  const here = sql`${participants.status} in ('present', 'matched')`;
+  const row = db
+    .select({
+      firstTimersRegistered: sql<number>`sum(${participants.role} = 'first_timer' and ${participants.status} != 'withdrawn')`,
+      firstTimersHere: sql<number>`sum(${participants.role} = 'first_timer' and ${here})`,
+      volunteersRegistered: sql<number>`sum(${participants.role} = 'volunteer' and ${participants.status} != 'withdrawn')`,
+      volunteersHere: sql<number>`sum(${participants.role} = 'volunteer' and ${here})`,
+      freeCapacity: sql<number>`sum(case when ${participants.role} = 'volunteer' and ${here} then ${participants.capacity} else 0 end)`,
+    })
+    .from(participants)
+    .where(eq(participants.eventId, eventId))
+    .get();
+  return {
+    firstTimersRegistered: row?.firstTimersRegistered ?? 0,
+    firstTimersHere: row?.firstTimersHere ?? 0,
+    volunteersRegistered: row?.volunteersRegistered ?? 0,
+    volunteersHere: row?.volunteersHere ?? 0,
+    freeCapacity: row?.freeCapacity ?? 0,
+  };
+}
+
+export function searchParticipants(db: Db, eventId: number, query: string, limit = 200): Participant[] {
+  const q = query.trim();
+  const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  const matches = q
+    ? or(
+        sql`${participants.name} like ${pattern} escape '\\'`,
+        sql`${participants.email} like ${pattern} escape '\\'`,
+        sql`${participants.affiliation} like ${pattern} escape '\\'`,
+        eq(participants.deskCode, q.toUpperCase()),
+      )
+    : undefined;
+  return db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), matches))
+    .orderBy(asc(participants.name), asc(participants.id))
+    .limit(limit)
+    .all();
+}

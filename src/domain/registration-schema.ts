@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { participantRoles } from '../../db/schema.ts';
+
+const trimmed = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(max, `${label} can be at most ${max} characters`));
+
+// checkboxes arrive as nothing, one string, or several
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(300));
+
+const pickFromList = 'Choose from the list shown';
+const idList = list(z.coerce.number({ error: pickFromList }).int(pickFromList).positive(pickFromList));
+
+const profileFields = {
+  name: trimmed(80, 'Name').pipe(z.string().min(1, 'Please enter your name')),
+  pronouns: trimmed(40, 'Pronouns'),
+  email: trimmed(200, 'E-mail')
+    .transform((e) => (e === '' ? null : e.toLowerCase()))
+    .pipe(z.email("That doesn't look like an e-mail address").nullable()),
+  affiliation: trimmed(120, 'Library or school'),
+  libraryType: trimmed(60, 'Library type'),
+  region: trimmed(60, 'Region'),
+  languages: list(z.string().trim().max(40)),
+  interests: idList,
+  sessions: idList,
+  accessibilityNeeds: trimmed(600, 'Accessibility needs'),
+  bio: trimmed(400, 'Your short bio'),
+  capacity: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().optional()),
+  consentContact: z.preprocess((v) => v === 'yes' || v === 'on' || v === true, z.boolean()),
+};
+
+function requireVolunteerFields(
+  p: { role: string; bio: string; capacity?: number | undefined },
+  ctx: z.core.$RefinementCtx,
+) {
+  if (p.role !== 'volunteer') return;
+  if (p.bio.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['bio'], message: 'Tell first-timers a line or two about yourself' });
+  }
+  if (p.capacity === undefined || !Number.isInteger(p.capacity) || p.capacity < 1 || p.capacity > 3) {
+    ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'Choose how many first-timers you can take: 1, 2 or 3' });
+  }
+}
+
+export const registrationSchema = z
+  .object({
+    role: z.enum(participantRoles, "Choose whether this is your first time or you're returning as a buddy"),
+    ...profileFields,
+  })
+  .superRefine(requireVolunteerFields);
+
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+/** The profile form on the personal page: the same fields, the role stays as registered. */
+export function profileSchemaFor(role: RegistrationInput['role']) {
+  return z
+    .object(profileFields)
+    .transform((p) => ({ ...p, role }))
+    .superRefine(requireVolunteerFields);
+}
+
+export type FieldErrors = Partial<Record<keyof RegistrationInput | 'form', string>>;
+
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = (issue.path[0] ?? 'form') as keyof FieldErrors;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

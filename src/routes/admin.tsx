@@ -1,0 +1,239 @@
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import { listEvents } from '../domain/events.ts';
+import {
+  completeSetup,
+  findSignedInOrganizer,
+  isSetupTokenValid,
+  minPasswordLength,
+  organizerSetupSchema,
+  sessionTtlMs,
+  setupErrorsFrom,
+  signIn,
+  signOut,
+} from '../domain/organizers.ts';
+import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../domain/participants.ts';
+import { DashboardPage, EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
+import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
+import { NotFoundPage } from '../../views/errors.tsx';
+import { eventFromSlug, readForm } from './event-context.ts';
+
+export const sessionCookieName = 'bd_session';
+const searchLimit = 200;
+const loginRefusal = "That e-mail and password don't match an organizer account.";
+const tooManyAttempts =
+  'Too many attempts; wait 15 minutes before trying again. If you forgot the password, ask whoever runs the server to reset it.';
+
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().max(max));
+
+const loginFormSchema = z.object({
+  email: z
+    .preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''), z.string())
+    .pipe(z.string().min(1, 'Enter your e-mail address').max(200, "That e-mail address is too long")),
+  password: z
+    .preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+    .pipe(z.string().min(1, 'Enter your password').max(1024, 'That password is too long')),
+});
+// anything else falls back to the console start page, so the login cannot redirect off-site
+const nextSchema = z
+  .string()
+  .regex(/^\/admin(?:[/?#][^\\\s]*)?$/)
+  .refine((p) => !p.startsWith('//'))
+  .catch('/admin');
+const querySchema = z.object({ q: text(200).catch('') });
+const participantIdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number);
+const setupTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
+
+function remoteAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // app.request() in tests has no socket
+    return undefined;
+  }
+}
+
+function startSession(c: Context<AppEnv>, sessionId: string) {
+  setCookie(c, sessionCookieName, sessionId, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: c.var.secureCookies,
+    maxAge: sessionTtlMs / 1000,
+  });
+}
+
+export const adminRoutes = new Hono<AppEnv>();
+
+// --- public: sign-in, sign-out, first-organizer setup ---
+
+adminRoutes.get('/login', (c) => {
+  const next = nextSchema.parse(c.req.query('next') ?? '/admin');
+  const sessionId = getCookie(c, sessionCookieName);
+  if (sessionId && findSignedInOrganizer(c.var.db, sessionId, c.var.now())) return c.redirect(next, 303);
+  return c.html(<LoginPage email="" next={next} />);
+});
+
+adminRoutes.post('/login', async (c) => {
+  const form = (await readForm(c)) ?? {};
+  const next = nextSchema.parse(form.next);
+  const parsed = loginFormSchema.safeParse(form);
+  const typedEmail = typeof form.email === 'string' ? form.email.trim() : '';
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return c.html(
+      <LoginPage email={typedEmail} next={next} errors={{ email: errors.email?.[0], password: errors.password?.[0] }} />,
+      422,
+    );
+  }
+  const now = c.var.now();
+  const address = remoteAddress(c);
+  const keys = [`email:${parsed.data.email}`, ...(address ? [`ip:${address}`] : [])];
+  if (c.var.loginLimiter.isBlocked(keys, now)) {
+    return c.html(<LoginPage email={typedEmail} next={next} message={tooManyAttempts} />, 429);
+  }
+  const result = signIn(c.var.db, parsed.data.email, parsed.data.password, now);
+  if (!result.ok) {
+    c.var.loginLimiter.recordFailure(keys, now);
+    return c.html(<LoginPage email={typedEmail} next={next} message={loginRefusal} />, 401);
+  }
+  // only the account's counter: one known password must not reset guessing from this address
+  c.var.loginLimiter.reset([`email:${parsed.data.email}`]);
+  startSession(c, result.sessionId);
+  return c.redirect(next, 303);
+});
+
+adminRoutes.post('/logout', (c) => {
+  const sessionId = getCookie(c, sessionCookieName);
+  if (sessionId) signOut(c.var.db, sessionId);
+  deleteCookie(c, sessionCookieName, { path: '/', secure: c.var.secureCookies });
+  return c.redirect('/admin/login', 303);
+});
+
+const setupLinkGone = 'This setup link has already been used or is not valid. Ask whoever runs the server for a new one.';
+
+adminRoutes.get('/setup/:token', (c) => {
+  const token = setupTokenSchema.safeParse(c.req.param('token'));
+  if (!token.success || !isSetupTokenValid(c.var.db, token.data)) {
+    return c.html(<NotFoundPage message={setupLinkGone} />, 404);
+  }
+  return c.html(<SetupPage token={token.data} values={{ name: '', email: '' }} minPasswordLength={minPasswordLength} />);
+});
+
+adminRoutes.post('/setup/:token', async (c) => {
+  const token = setupTokenSchema.safeParse(c.req.param('token'));
+  if (!token.success || !isSetupTokenValid(c.var.db, token.data)) {
+    return c.html(<NotFoundPage message={setupLinkGone} />, 404);
+  }
+  const form = (await readForm(c)) ?? {};
+  const parsed = organizerSetupSchema.safeParse(form);
+  if (!parsed.success) {
+    const values = {
+      name: typeof form.name === 'string' ? form.name : '',
+      email: typeof form.email === 'string' ? form.email : '',
+    };
+    return c.html(
+      <SetupPage token={token.data} values={values} errors={setupErrorsFrom(parsed.error)} minPasswordLength={minPasswordLength} />,
+      422,
+    );
+  }
+  const result = completeSetup(c.var.db, token.data, parsed.data, c.var.now());
+  if (!result.ok) return c.html(<NotFoundPage message={setupLinkGone} />, 404);
+  startSession(c, result.sessionId);
+  return c.redirect('/admin', 303);
+});
+
+// --- everything below needs a signed-in organizer ---
+
+adminRoutes.use('*', async (c, next) => {
+  const sessionId = getCookie(c, sessionCookieName);
+  const organizer = sessionId ? findSignedInOrganizer(c.var.db, sessionId, c.var.now()) : null;
+  if (!organizer) {
+    // htmx would swap a login page into a table cell; it follows HX-Redirect instead
+    if (isHtmx(c)) {
+      c.header('HX-Redirect', '/admin/login');
+      return c.text('Please sign in again.', 401);
+    }
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
+    return c.redirect(`/admin/login${back}`, 303);
+  }
+  c.set('organizer', organizer);
+  await next();
+});
+
+adminRoutes.get('/', (c) => {
+  return c.html(<EventListPage organizer={c.var.organizer} events={listEvents(c.var.db)} />);
+});
+
+const eventNotFound = 'There is no event at this address. Pick one from the event list.';
+
+adminRoutes.get('/e/:slug', (c) => {
+  const event = eventFromSlug(c);
+  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  const { q } = querySchema.parse(c.req.query());
+  const participants = searchParticipants(c.var.db, event.id, q, searchLimit);
+  return c.html(
+    <DashboardPage
+      organizer={c.var.organizer}
+      event={event}
+      counts={countParticipants(c.var.db, event.id)}
+      q={q}
+      participants={participants}
+      limit={searchLimit}
+    />,
+  );
+});
+
+adminRoutes.get('/e/:slug/counts', (c) => {
+  const event = eventFromSlug(c);
+  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  return c.html(<LiveCounts slug={event.slug} counts={countParticipants(c.var.db, event.id)} />);
+});
+
+adminRoutes.get('/e/:slug/participants', (c) => {
+  const event = eventFromSlug(c);
+  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  const { q } = querySchema.parse(c.req.query());
+  const participants = searchParticipants(c.var.db, event.id, q, searchLimit);
+  return c.html(
+    <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={searchLimit} />,
+  );
+});
+
+for (const [path, present] of [
+  ['/e/:slug/participants/:id/check-in', true],
+  ['/e/:slug/participants/:id/check-out', false],
+] as const) {
+  adminRoutes.post(path, async (c) => {
+    const event = eventFromSlug(c);
+    if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+    const notHere = 'That person is not registered for this event. Nothing was changed.';
+    const id = participantIdSchema.safeParse(c.req.param('id'));
+    if (!id.success) return c.html(<NotFoundPage message={notHere} />, 404);
+    const { q } = querySchema.parse((await readForm(c)) ?? {});
+    const result = setAttendanceByOrganizer(c.var.db, {
+      eventId: event.id,
+      participantId: id.data,
+      present,
+      organizerId: c.var.organizer.id,
+      now: c.var.now(),
+    });
+    if (!result.ok) return c.html(<NotFoundPage message={notHere} />, 404);
+    c.header('Vary', 'HX-Request');
+    if (isHtmx(c)) {
+      return c.html(<ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} />);
+    }
+    const back = `/admin/e/${encodeURIComponent(event.slug)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+    return c.redirect(back, 303);
+  });
+}

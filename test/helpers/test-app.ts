@@ -1,0 +1,67 @@
+import { createApp } from '../../src/app.tsx';
+import { migrateDb, openDb, type Db } from '../../src/db.ts';
+
+export const testOrigin = 'http://localhost';
+
+/** The real app on a fresh in-memory database with the real migrations and a clock the test moves. */
+export function createTestApp(opts: { now?: Date } = {}) {
+  const db = openDb(':memory:');
+  migrateDb(db);
+  let current = opts.now ?? new Date('2026-10-14T14:00:00Z');
+  const clock = {
+    now: () => current,
+    set: (d: Date) => {
+      current = d;
+    },
+    advance: (ms: number) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+  const app = createApp({ db, now: clock.now, publicUrl: 'http://buddydesk.test' });
+  return { app, db, clock };
+}
+
+export type TestApp = ReturnType<typeof createTestApp>;
+export type { Db };
+
+type Fields = Record<string, string | string[] | undefined>;
+
+export function formBody(fields: Fields): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+  }
+  return body;
+}
+
+/** Posts a form the way a browser on our own origin does (csrf wants the Origin header). */
+export function postForm(
+  app: TestApp['app'],
+  path: string,
+  fields: Fields,
+  opts: { htmx?: boolean; cookie?: string; origin?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Origin: opts.origin ?? testOrigin,
+  };
+  if (opts.htmx) headers['HX-Request'] = 'true';
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  return app.request(path, { method: 'POST', headers, body: formBody(fields).toString() });
+}
+
+export function get(app: TestApp['app'], path: string, opts: { htmx?: boolean; cookie?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (opts.htmx) headers['HX-Request'] = 'true';
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  return app.request(path, { headers });
+}
+
+/** "name=value" pairs from Set-Cookie headers, ready for a Cookie header. */
+export function cookiesFrom(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

@@ -1,0 +1,281 @@
+import type { SignedInOrganizer } from '../src/domain/organizers.ts';
+import type { Event } from '../src/domain/events.ts';
+import type { EventCounts, Participant } from '../src/domain/participants.ts';
+import { Layout } from './layout.tsx';
+
+const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
+const statusLabels: Record<Participant['status'], string> = {
+  registered: 'Registered',
+  present: 'Here',
+  matched: 'Matched',
+  absent: 'Absent',
+  withdrawn: 'Withdrawn',
+};
+
+// A mistyped timezone in the event settings must not take the dashboard down; fall back to UTC.
+function formatDateTime(at: Date, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone }).format(at);
+  } catch {
+    return `${new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(at)} UTC`;
+  }
+}
+
+function formatDay(isoDate: string): string {
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(at);
+}
+
+function eventDates(event: Pick<Event, 'startsOn' | 'endsOn'>): string {
+  return event.startsOn === event.endsOn
+    ? formatDay(event.startsOn)
+    : `${formatDay(event.startsOn)} – ${formatDay(event.endsOn)}`;
+}
+
+const eventPath = (slug: string) => `/admin/e/${encodeURIComponent(slug)}`;
+
+export function AdminTopBar({ organizer }: { organizer: SignedInOrganizer }) {
+  return (
+    <header class="topbar">
+      <a href="/admin">Buddydesk · Events</a>
+      <span>
+        Signed in as <strong>{organizer.name}</strong>
+      </span>
+      <form method="post" action="/admin/logout">
+        <button type="submit" class="quiet">
+          Log out
+        </button>
+      </form>
+    </header>
+  );
+}
+
+export type EventListPageProps = {
+  organizer: SignedInOrganizer;
+  events: Pick<Event, 'slug' | 'name' | 'venue' | 'startsOn' | 'endsOn'>[];
+};
+
+export function EventListPage({ organizer, events }: EventListPageProps) {
+  return (
+    <Layout title="Events · Buddydesk" variant="admin">
+      <AdminTopBar organizer={organizer} />
+      <main>
+        <h1>Events</h1>
+        {events.length === 0 ? (
+          <p>There are no events yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">Events and their screens</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Event</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Screens and links</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => {
+                  const slug = encodeURIComponent(e.slug);
+                  return (
+                    <tr>
+                      <td>
+                        <a href={eventPath(e.slug)}>{e.name}</a>
+                        {e.venue && <span class="hint">{e.venue}</span>}
+                      </td>
+                      <td>{eventDates(e)}</td>
+                      <td>
+                        <a href={eventPath(e.slug)}>Dashboard</a> · <a href={`/e/${slug}/desk`}>Desk screen</a> ·{' '}
+                        <a href={`/e/${slug}/board`}>Board</a> · <a href={`/e/${slug}/join`}>Join link</a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </Layout>
+  );
+}
+
+/** Refreshes itself every 5 s; the same markup is the page part and the fragment response. */
+export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts }) {
+  const items: [keyof EventCounts, string][] = [
+    ['firstTimersRegistered', 'First-timers registered'],
+    ['firstTimersHere', 'First-timers here'],
+    ['volunteersRegistered', 'Volunteers registered'],
+    ['volunteersHere', 'Volunteers here'],
+    ['freeCapacity', 'Free buddy places'],
+  ];
+  return (
+    <div
+      id="live-counts"
+      class="counts"
+      hx-get={`${eventPath(slug)}/counts`}
+      hx-trigger="every 5s"
+      hx-target="this"
+      hx-swap="outerHTML"
+    >
+      {items.map(([key, label]) => (
+        <div class="count" data-count={key}>
+          <span class="n">{counts[key]}</span> {label}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export type ParticipantRowProps = { slug: string; timezone: string; participant: Participant; q: string };
+
+export function ParticipantRow({ slug, timezone, participant: p, q }: ParticipantRowProps) {
+  const here = p.status === 'present' || p.status === 'matched';
+  const action = `${eventPath(slug)}/participants/${p.id}/${here ? 'check-out' : 'check-in'}`;
+  return (
+    <tr id={`participant-${p.id}`}>
+      <td>
+        <strong>{p.name}</strong>
+        {p.pronouns && <span class="small muted"> ({p.pronouns})</span>}
+        {p.email && <span class="hint">{p.email}</span>}
+        {/* organizers plan for access needs; this column never reaches public screens */}
+        {p.accessibilityNeeds && <span class="hint">needs: {p.accessibilityNeeds}</span>}
+      </td>
+      <td>{roleLabels[p.role]}</td>
+      <td>
+        <span class={`status ${p.status}`}>{statusLabels[p.status]}</span>
+      </td>
+      <td>{p.affiliation}</td>
+      <td>
+        <code>{p.deskCode}</code>
+      </td>
+      <td>
+        <time datetime={p.createdAt.toISOString()}>{formatDateTime(p.createdAt, timezone)}</time>
+      </td>
+      <td>
+        <form method="post" action={action} hx-post={action} hx-target="closest tr" hx-swap="outerHTML">
+          {q && <input type="hidden" name="q" value={q} />}
+          <button type="submit" class={here ? 'secondary' : undefined}>
+            {here ? 'Check out' : 'Check in'} <span class="visually-hidden">{p.name}</span>
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+export type ParticipantListProps = {
+  slug: string;
+  timezone: string;
+  q: string;
+  participants: Participant[];
+  /** the search returns at most this many rows */
+  limit: number;
+};
+
+export function ParticipantList({ slug, timezone, q, participants, limit }: ParticipantListProps) {
+  return (
+    <div id="participant-list">
+      <p class="muted small" role="status">
+        {participants.length === 0
+          ? q
+            ? `No one matches “${q}”.`
+            : 'No one has registered yet.'
+          : participants.length >= limit
+            ? `Showing the first ${limit}; search to narrow the list.`
+            : `${participants.length} ${participants.length === 1 ? 'person' : 'people'}${q ? ` matching “${q}”` : ''}.`}
+      </p>
+      {participants.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Participants</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Library or school</th>
+                <th scope="col">Desk code</th>
+                <th scope="col">Registered</th>
+                <th scope="col">Attendance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export type DashboardPageProps = {
+  organizer: SignedInOrganizer;
+  event: Pick<Event, 'slug' | 'name' | 'venue' | 'timezone' | 'startsOn' | 'endsOn'>;
+  counts: EventCounts;
+  q: string;
+  participants: Participant[];
+  limit: number;
+};
+
+export function DashboardPage({ organizer, event, counts, q, participants, limit }: DashboardPageProps) {
+  const base = eventPath(event.slug);
+  const slug = encodeURIComponent(event.slug);
+  return (
+    <Layout title={`${event.name} · Dashboard · Buddydesk`} variant="admin">
+      <AdminTopBar organizer={organizer} />
+      <main>
+        <h1>{event.name}</h1>
+        <p class="muted">
+          {eventDates(event)}
+          {event.venue && ` · ${event.venue}`} · times in {event.timezone}
+        </p>
+        <p class="actions">
+          <a class="button secondary" href={`/e/${slug}/desk`}>
+            Desk screen
+          </a>
+          <a class="button secondary" href={`/e/${slug}/board`}>
+            Board
+          </a>
+          <a class="button quiet" href={`/e/${slug}/join`}>
+            Join link
+          </a>
+        </p>
+
+        <section aria-labelledby="counts-heading">
+          <h2 id="counts-heading">Right now</h2>
+          <LiveCounts slug={event.slug} counts={counts} />
+        </section>
+
+        <section aria-labelledby="participants-heading">
+          <h2 id="participants-heading">Participants</h2>
+          <form method="get" action={base} role="search" class="field">
+            <label for="participant-search">Search by name, e-mail, library or desk code</label>
+            <input
+              id="participant-search"
+              type="search"
+              name="q"
+              value={q}
+              autocomplete="off"
+              hx-get={`${base}/participants`}
+              hx-trigger="input changed delay:300ms, search"
+              hx-target="#participant-list"
+              hx-swap="outerHTML"
+            />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                Search
+              </button>
+            </div>
+          </form>
+          <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={limit} />
+        </section>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,131 @@
+import { raw } from 'hono/html';
+import type { Event } from '../src/domain/events.ts';
+import { KioskCountdown } from './join.tsx';
+import { Layout } from './layout.tsx';
+
+export type DeskQrProps = { slug: string; joinUrl: string; qrSvg: string; refreshSeconds: number };
+
+/** The QR code with its presence token; it fetches itself again before the token goes stale. */
+export function DeskQr(props: DeskQrProps) {
+  return (
+    <div
+      id="desk-qr"
+      hx-get={`/e/${props.slug}/desk/qr`}
+      hx-trigger={`every ${props.refreshSeconds}s`}
+      hx-target="this"
+      hx-swap="outerHTML"
+      data-join-url={props.joinUrl}
+    >
+      <div class="qr" role="img" aria-label="QR code to register for a buddy">
+        {raw(props.qrSvg)}
+      </div>
+    </div>
+  );
+}
+
+export function DeskPage(props: { event: Event; qr: DeskQrProps; shortUrl: string; kioskJoinPath: string }) {
+  const { event } = props;
+  return (
+    <Layout title={`Buddy desk · ${event.name}`} variant="kiosk">
+      <main>
+        <div>
+          <h1>First time at {event.name}?</h1>
+          <p class="lead">Scan to meet a buddy who knows their way around. Returning volunteers: scan to check in.</p>
+          <DeskQr {...props.qr} />
+          <p class="short-url">or open {props.shortUrl}</p>
+          <p class="actions center">
+            <a class="button" href={props.kioskJoinPath}>
+              Register on this screen
+            </a>
+            <a class="button secondary" href={`/e/${event.slug}/desk/check-in`}>
+              Check in with my desk code
+            </a>
+          </p>
+        </div>
+      </main>
+    </Layout>
+  );
+}
+
+export function DeskCheckInPage(props: {
+  event: Event;
+  presenceToken: string;
+  code: string;
+  error?: string | undefined;
+}) {
+  const { event } = props;
+  return (
+    <Layout title={`Check in · ${event.name}`} scripts={['kiosk.js']}>
+      <KioskCountdown seconds={60} slug={event.slug} />
+      <main class="narrow">
+        <h1>Check in with your desk code</h1>
+        <p>Your 6-character desk code is on your personal page.</p>
+        <form method="post" action={`/e/${event.slug}/desk/check-in`} novalidate>
+          <input type="hidden" name="k" value={props.presenceToken} />
+          <div class="field">
+            <label for="code">Desk code</label>
+            <input
+              type="text"
+              id="code"
+              name="code"
+              value={props.code}
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              maxlength={12}
+              class="desk-code"
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={props.error ? 'code-error' : undefined}
+            />
+            {props.error ? (
+              <p class="field-error" id="code-error">
+                {props.error}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" class="big block">
+            Check in
+          </button>
+        </form>
+      </main>
+    </Layout>
+  );
+}
+
+export function DeskWelcomePage(props: {
+  event: Event;
+  firstName: string;
+  deskCode: string;
+  /** QR of the personal page, so someone who registered on the kiosk can carry it to their phone */
+  personalQrSvg?: string | undefined;
+  checkedIn: boolean;
+}) {
+  const { event } = props;
+  return (
+    <Layout title={`Welcome · ${event.name}`} scripts={['kiosk.js']}>
+      <KioskCountdown seconds={props.personalQrSvg ? 60 : 15} slug={event.slug} />
+      <main class="narrow">
+        <h1>Welcome, {props.firstName}!</h1>
+        <p class="banner ok" role="status">
+          {props.checkedIn ? "You're checked in. We'll find you a buddy shortly." : "You're registered."}
+        </p>
+        <p>
+          Your desk code: <span class="desk-code">{props.deskCode}</span>
+        </p>
+        {props.personalQrSvg ? (
+          <>
+            <p>Scan this with your phone to keep your personal page: your buddy, meeting spot and time appear there.</p>
+            <div class="qr" role="img" aria-label="QR code of your personal page">
+              {raw(props.personalQrSvg)}
+            </div>
+          </>
+        ) : null}
+        <p class="actions">
+          <a class="button" href={`/e/${event.slug}/desk`}>
+            Done
+          </a>
+        </p>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+import { Layout } from './layout.tsx';
+
+export function NotFoundPage({ message }: { message?: string }) {
+  return (
+    <Layout title="Not found · Buddydesk">
+      <main class="narrow">
+        <h1>We couldn't find that page</h1>
+        <p>{message ?? 'The link may be mistyped or out of date.'}</p>
+        <p>If you are at the conference, the registration desk can help.</p>
+      </main>
+    </Layout>
+  );
+}
+
+export function ErrorPage() {
+  return (
+    <Layout title="Something went wrong · Buddydesk">
+      <main class="narrow">
+        <h1>Something went wrong on our side</h1>
+        <p>Nothing you entered was lost on purpose — please try again in a moment, or ask at the registration desk.</p>
+      </main>
+    </Layout>
+  );
+}
+
+export function BadRequestPage({ message }: { message: string }) {
+  return (
+    <Layout title="Can't do that · Buddydesk">
+      <main class="narrow">
+        <h1>That request didn't make sense to us</h1>
+        <p>{message}</p>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+
+export type LayoutProps = {
+  title: string;
+  children: Child;
+  /** body class: 'kiosk' and 'board' pages are read from across a room */
+  variant?: 'phone' | 'kiosk' | 'board' | 'admin';
+  /** extra scripts from /static/js, loaded deferred */
+  scripts?: string[];
+};
+
+export function Layout({ title, children, variant = 'phone', scripts = [] }: LayoutProps) {
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {/* htmx would inject a <style> tag that our CSP forbids; its indicator styles are in app.css */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          <title>{title}</title>
+          <link rel="stylesheet" href="/static/css/app.css" />
+          <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />
+          <script src="/static/vendor/htmx-2.0.11.min.js" defer></script>
+          <script src="/static/vendor/htmx-ext-sse-2.2.4.min.js" defer></script>
+          {scripts.map((s) => (
+            <script src={`/static/js/${s}`} defer></script>
+          ))}
+        </head>
+        <body class={variant}>{children}</body>
+      </html>
+    </>
+  );
+}
