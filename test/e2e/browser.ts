@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { createApp } from '../../src/app.tsx';
+import { migrateDb, openDb, type Db } from '../../src/db.ts';
+
+export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real app on a real SQLite file, listening on a loopback port, for a browser to drive. */
+export async function startServer(): Promise<{ baseUrl: string; db: Db; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'buddydesk-e2e-'));
+  const db = openDb(join(dir, 'e2e.sqlite'));
+  migrateDb(db);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const app = createApp({ db, publicUrl: baseUrl });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    baseUrl,
+    db,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.$client.close();
+          resolve();
+        });
+        // SSE and keep-alive connections would otherwise hold the server open
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Fails on horizontal scrolling, the first thing that breaks on a 360 px phone. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+export async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}

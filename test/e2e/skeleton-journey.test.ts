@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { participants } from '../../db/schema.ts';
+import { createDemoEvent } from '../../src/domain/demo.ts';
+import { upsertOrganizer } from '../../src/domain/organizers.ts';
+import { makeParticipant } from '../helpers/factories.ts';
+import { accessibilityViolations, horizontalOverflow, launchChromium, phone, screenshot, startServer } from './browser.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('walking skeleton in a real browser', () => {
+  it('a first-timer registers from the desk QR on a 360 px phone, a volunteer checks in, the organizer sees the counts', { timeout: 90_000 }, async () => {
+    const event = createDemoEvent(server.db, new Date(), 'journey');
+
+    // the desk screen, as a tablet on the registration desk shows it
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+    await expect.poll(() => desk.getByRole('img', { name: 'QR code to register for a buddy' }).count()).toBe(1);
+    await screenshot(desk, 'desk');
+    const joinUrl = await desk.locator('#desk-qr').getAttribute('data-join-url');
+    expect(joinUrl).toMatch(/\/join\?k=/);
+
+    // a first-timer's phone opens what the QR encodes
+    const ftContext = await browser.newContext(phone);
+    const ft = await ftContext.newPage();
+    await ft.goto(joinUrl!);
+    await expect.poll(() => ft.getByText("You're at the desk").count()).toBe(1);
+    expect(await horizontalOverflow(ft)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(ft)).toEqual([]);
+    await ft.getByLabel('New here — this is my first time').check();
+    await ft.getByLabel('Your name').fill('Octavia Reyes');
+    await ft.getByLabel('Pronouns').fill('she/her');
+    await ft.getByLabel('Library type').selectOption('Public');
+    await ft.getByLabel('Cataloging & metadata').check();
+    await ft.getByLabel('Youth services').check();
+    await screenshot(ft, 'join-phone');
+    await ft.getByRole('button', { name: 'Register' }).click();
+    await ft.waitForURL(/\/me\//);
+    await expect.poll(() => ft.getByRole('heading', { name: 'Hi, Octavia Reyes!' }).count()).toBe(1);
+    expect(await ft.getByText('Checked in').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(ft)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(ft)).toEqual([]);
+    await screenshot(ft, 'me-phone');
+
+    // a volunteer who registered ahead scans the desk QR with the phone that holds their page
+    const volunteer = makeParticipant(server.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', capacity: 2 });
+    const vContext = await browser.newContext(phone);
+    const v = await vContext.newPage();
+    await v.goto(`${server.baseUrl}/e/${event.slug}/me/${volunteer.token}`);
+    expect(await v.getByText('Only checked-in volunteers are matched', { exact: false }).count()).toBe(1);
+    await v.goto(joinUrl!);
+    await v.waitForURL(/\/me\/.*checked-in=1/);
+    expect(await v.getByText("You're checked in. Welcome!").count()).toBe(1);
+    await screenshot(v, 'volunteer-checked-in');
+    expect(server.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!.status).toBe('present');
+
+    // the organizer logs in and sees who is here
+    upsertOrganizer(server.db, { email: 'chair@example.org', password: 'correct horse battery' }, new Date());
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await admin.goto(`${server.baseUrl}/admin/e/${event.slug}`);
+    await admin.waitForURL(/\/admin\/login/);
+    await admin.getByLabel('E-mail').fill('chair@example.org');
+    await admin.getByLabel('Password').fill('correct horse battery');
+    await admin.getByRole('button', { name: /sign in|log in/i }).click();
+    await admin.waitForURL(new RegExp(`/admin/e/${event.slug}$`));
+    const counts = admin.locator('#live-counts');
+    await expect.poll(() => counts.innerText()).toMatch(/First-timers[\s\S]*1/);
+    expect(await admin.locator('tbody tr', { hasText: 'Octavia Reyes' }).count()).toBe(1);
+    expect(await admin.locator('tbody tr', { hasText: 'Bartholomew Quinn' }).count()).toBe(1);
+    await screenshot(admin, 'admin-dashboard');
+  });
+});
