@@ -1,0 +1,9 @@
+/** `npm run bench`: every benchmark module, one after the other. Add new ones to the list. */
+import { runMatcherBench } from './matcher.ts';
+
+const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [{ name: 'matcher', run: runMatcherBench }];
+
+for (const benchmark of BENCHMARKS) {
+  console.log(`\n# ${benchmark.name}`);
+  await benchmark.run();
+}
