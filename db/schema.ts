@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`);
@@ -39,8 +39,13 @@ export type EventSettings = {
     extraSlot: number;
   };
   slotMinutes: number;
+  /** a meetup starts at least this many minutes after publishing, so people can walk there */
+  leadMinutes: number;
   graceMinutes: number;
+  /** run and publish a round by itself every N minutes; null = off */
   autoRoundMinutes: number | null;
+  /** rematch a first-timer by itself when "my buddy isn't here" is still open after the grace period */
+  autoRematch: boolean;
   libraryTypes: string[];
   regions: string[];
   languages: string[];
@@ -127,6 +132,8 @@ export const participants = sqliteTable(
     capacity: integer('capacity').notNull().default(0),
     consentContact: integer('consent_contact', { mode: 'boolean' }).notNull().default(false),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+    /** set when a rematch found nobody free: this first-timer goes first in the next round */
+    waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -175,4 +182,90 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('audit_log_event_at').on(t.eventId, t.at)],
+);
+
+export const roundStatuses = ['proposed', 'published', 'discarded'] as const;
+
+export type RoundProposal = {
+  pairs: { firstTimerId: number; volunteerId: number; score: number; reasons: string[] }[];
+  unmatched: { firstTimerId: number; reason: string }[];
+  objective: number;
+};
+
+export const matchRounds = sqliteTable(
+  'match_rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: roundStatuses }).notNull().default('proposed'),
+    trigger: text('trigger', { enum: ['organizer', 'auto'] }).notNull(),
+    organizerId: integer('organizer_id').references(() => organizers.id, { onDelete: 'set null' }),
+    proposal: text('proposal', { mode: 'json' }).$type<RoundProposal>().notNull(),
+    matchedCount: integer('matched_count').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('match_rounds_event_created').on(t.eventId, t.createdAt)],
+);
+
+export const pairStatuses = ['published', 'met', 'no_show', 'cancelled'] as const;
+export type PairStatus = (typeof pairStatuses)[number];
+
+export const pairs = sqliteTable(
+  'pairs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    roundId: integer('round_id').references(() => matchRounds.id, { onDelete: 'set null' }),
+    firstTimerId: integer('first_timer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: pairStatuses }).notNull().default('published'),
+    score: real('score').notNull().default(0),
+    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    spotId: integer('spot_id').references(() => meetupSpots.id, { onDelete: 'set null' }),
+    meetAt: integer('meet_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    metAt: integer('met_at', { mode: 'timestamp_ms' }),
+    /** the first-timer pressed "My buddy isn't here" */
+    buddyMissingAt: integer('buddy_missing_at', { mode: 'timestamp_ms' }),
+    /** the first-timer quietly asked for a different buddy; only organizers see it */
+    differentBuddyAt: integer('different_buddy_at', { mode: 'timestamp_ms' }),
+    /** who did not come, when an organizer marked the pair as a no-show */
+    noShowParticipantId: integer('no_show_participant_id').references(() => participants.id, { onDelete: 'set null' }),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('pairs_event_status').on(t.eventId, t.status),
+    index('pairs_volunteer').on(t.volunteerId),
+    // a first-timer has at most one live buddy at a time
+    uniqueIndex('pairs_one_live_per_first_timer')
+      .on(t.firstTimerId)
+      .where(sql`status in ('published', 'met')`),
+  ],
+);
+
+export const forbiddenPairs = sqliteTable(
+  'forbidden_pairs',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    firstTimerId: integer('first_timer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firstTimerId, t.volunteerId] })],
 );

@@ -36,10 +36,10 @@ const titles = [
 ];
 
 const spots = [
-  { name: 'Spot A · Blue banner', directions: 'Blue "First-timers" banner left of the registration desk', pairsAtOnce: 8 },
-  { name: 'Spot B · Hall C doors', directions: 'By the double doors of Exhibit Hall C, next to the coffee cart', pairsAtOnce: 6 },
-  { name: 'Spot C · Atrium stairs', directions: 'Bottom of the atrium staircase, under the hanging mobile', pairsAtOnce: 6 },
-  { name: 'Spot D · Lounge', directions: 'Conference lounge on the second floor, sofas by the windows', pairsAtOnce: 4 },
+  { name: 'Spot A', directions: 'Blue "First-timers" banner left of the registration desk', pairsAtOnce: 8 },
+  { name: 'Spot B', directions: 'By the double doors of Exhibit Hall C, next to the coffee cart', pairsAtOnce: 6 },
+  { name: 'Spot C', directions: 'Bottom of the atrium staircase, under the hanging mobile', pairsAtOnce: 6 },
+  { name: 'Spot D', directions: 'Conference lounge on the second floor, sofas by the windows', pairsAtOnce: 4 },
 ];
 
 function isoDay(date: Date, timeZone: string): string {

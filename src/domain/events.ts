@@ -28,8 +28,10 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
   return {
     weights: { interests: 3, sessions: 2, libraryType: 1, region: 1, requested: 10, extraSlot: 1 },
     slotMinutes: 15,
+    leadMinutes: 5,
     graceMinutes: 10,
     autoRoundMinutes: null,
+    autoRematch: false,
     libraryTypes: defaultLibraryTypes,
     regions: [],
     languages: ['English', 'Spanish'],
@@ -88,12 +90,18 @@ export function createEvent(db: Db, input: NewEvent, now: Date): Event {
   );
 }
 
+// settings written by an older version lack newer keys; the defaults fill them in
+function withDefaults(event: Event): Event {
+  return { ...event, settings: defaultEventSettings(event.settings) };
+}
+
 export function findEventBySlug(db: Db, slug: string): Event | undefined {
-  return db.select().from(events).where(eq(events.slug, slug)).get();
+  const event = db.select().from(events).where(eq(events.slug, slug)).get();
+  return event && withDefaults(event);
 }
 
 export function listEvents(db: Db): Event[] {
-  return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all();
+  return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all().map(withDefaults);
 }
 
 export function loadEventCatalog(db: Db, eventId: number): EventCatalog {

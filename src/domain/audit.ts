@@ -1,0 +1,66 @@
+import type { RunResult } from 'better-sqlite3';
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import * as schema from '../../db/schema.ts';
+
+/** The database or a transaction on it: helpers that read or write inside someone else's transaction take this. */
+export type Conn = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+export type AuditEntry = {
+  eventId: number;
+  /** null when the app did it by itself (auto rounds, auto rematches) */
+  organizerId: number | null;
+  action: string;
+  /** in words, with names, for the organizer reading the log */
+  detail: string;
+  at: Date;
+};
+
+/** Called inside the transaction of the action it records, so the log never disagrees with the data. */
+export function writeAudit(conn: Conn, entry: AuditEntry): void {
+  conn.insert(schema.auditLog).values(entry).run();
+}
+
+/** "Octavia Reyes (#12)", how people are named in the audit log. */
+export function auditName(p: { id: number; name: string }): string {
+  return `${p.name} (#${p.id})`;
+}
+
+/** One line of the organizer's audit list; organizerName is null for what the app did by itself. */
+export type AuditLine = { id: number; action: string; detail: string; at: Date; organizerName: string | null };
+
+/** The latest organizer actions of an event, newest first. */
+export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[] {
+  return db
+    .select({
+      id: schema.auditLog.id,
+      action: schema.auditLog.action,
+      detail: schema.auditLog.detail,
+      at: schema.auditLog.at,
+      organizerId: schema.auditLog.organizerId,
+      organizerName: schema.organizers.name,
+    })
+    .from(schema.auditLog)
+    .leftJoin(schema.organizers, eq(schema.organizers.id, schema.auditLog.organizerId))
+    .where(eq(schema.auditLog.eventId, eventId))
+    .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
+    .limit(limit)
+    .all()
+    .map(({ organizerId, organizerName, ...line }) => ({
+      ...line,
+      // an organizer account removed later still did it by hand
+      organizerName: organizerId === null ? null : (organizerName ?? 'a former organizer'),
+    }));
+}
+
+/** Organizer names by id, for lists (such as past rounds) that say who started something. */
+export function listOrganizerNames(db: Conn, ids: number[]): Map<number, string> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = db
+    .select({ id: schema.organizers.id, name: schema.organizers.name })
+    .from(schema.organizers)
+    .where(inArray(schema.organizers.id, unique))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

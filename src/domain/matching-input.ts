@@ -1,0 +1,140 @@
+// What the matcher needs to know about an event's people, read from the database and turned
+// into the matcher's shapes: ids as strings, interests and sessions as id strings with labels,
+// so reasons read in words ("you both picked Youth services").
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  forbiddenPairs,
+  interests,
+  pairs,
+  participantInterests,
+  participantSessions,
+  participants,
+  programSessions,
+} from '../../db/schema.ts';
+import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/index.ts';
+import type { Conn } from './audit.ts';
+import type { Participant } from './participants.ts';
+
+export const liveStatuses = ['published', 'met'] as const;
+
+export type MatchProfile = {
+  participant: Participant;
+  interests: string[];
+  sessions: string[];
+};
+
+export function loadLabels(conn: Conn, eventId: number): Labels {
+  const interestRows = conn
+    .select({ id: interests.id, label: interests.label })
+    .from(interests)
+    .where(eq(interests.eventId, eventId))
+    .all();
+  const sessionRows = conn
+    .select({ id: programSessions.id, title: programSessions.title })
+    .from(programSessions)
+    .where(eq(programSessions.eventId, eventId))
+    .all();
+  return {
+    interests: Object.fromEntries(interestRows.map((r) => [String(r.id), r.label])),
+    sessions: Object.fromEntries(sessionRows.map((r) => [String(r.id), r.title])),
+  };
+}
+
+/** Profiles (with their interest and session ids) of the given people, in the order given. */
+export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] {
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id);
+  const interestsOf = new Map<number, string[]>();
+  const sessionsOf = new Map<number, string[]>();
+  for (const r of conn
+    .select()
+    .from(participantInterests)
+    .where(inArray(participantInterests.participantId, ids))
+    .orderBy(asc(participantInterests.interestId))
+    .all()) {
+    interestsOf.set(r.participantId, [...(interestsOf.get(r.participantId) ?? []), String(r.interestId)]);
+  }
+  for (const r of conn
+    .select()
+    .from(participantSessions)
+    .where(inArray(participantSessions.participantId, ids))
+    .orderBy(asc(participantSessions.sessionId))
+    .all()) {
+    sessionsOf.set(r.participantId, [...(sessionsOf.get(r.participantId) ?? []), String(r.sessionId)]);
+  }
+  return people.map((participant) => ({
+    participant,
+    interests: interestsOf.get(participant.id) ?? [],
+    sessions: sessionsOf.get(participant.id) ?? [],
+  }));
+}
+
+export function toMatcherFirstTimer(p: MatchProfile): RematchFirstTimer & { id: string } {
+  return {
+    id: String(p.participant.id),
+    interests: p.interests,
+    sessions: p.sessions,
+    libraryType: p.participant.libraryType || undefined,
+    region: p.participant.region || undefined,
+    languages: p.participant.languages,
+    requested: [],
+  };
+}
+
+export function toMatcherVolunteer(p: MatchProfile, capacity: number, load: number): RematchVolunteer {
+  return {
+    id: String(p.participant.id),
+    interests: p.interests,
+    sessions: p.sessions,
+    libraryType: p.participant.libraryType || undefined,
+    region: p.participant.region || undefined,
+    languages: p.participant.languages,
+    capacity,
+    load,
+  };
+}
+
+/** Both said which languages they speak and share none: the only reason besides a forbid a pair is ruled out. */
+export function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  return !a.some((l) => b.includes(l));
+}
+
+export type LivePairRow = typeof pairs.$inferSelect;
+
+export function loadLivePairs(conn: Conn, eventId: number): LivePairRow[] {
+  return conn
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.eventId, eventId), inArray(pairs.status, [...liveStatuses])))
+    .orderBy(asc(pairs.id))
+    .all();
+}
+
+export function loadForbidden(conn: Conn, eventId: number): { firstTimerId: number; volunteerId: number }[] {
+  return conn
+    .select({ firstTimerId: forbiddenPairs.firstTimerId, volunteerId: forbiddenPairs.volunteerId })
+    .from(forbiddenPairs)
+    .where(eq(forbiddenPairs.eventId, eventId))
+    .all();
+}
+
+export function loadEventPeople(conn: Conn, eventId: number, role: Participant['role']): Participant[] {
+  return conn
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), eq(participants.role, role)))
+    .orderBy(asc(participants.id))
+    .all();
+}
+
+/** Live pairs per volunteer id. */
+export function countLoads(live: LivePairRow[]): Map<number, number> {
+  const loads = new Map<number, number>();
+  for (const p of live) loads.set(p.volunteerId, (loads.get(p.volunteerId) ?? 0) + 1);
+  return loads;
+}
+
+export function isHere(p: Participant): boolean {
+  return p.status === 'present' || p.status === 'matched';
+}
