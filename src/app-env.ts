@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 import type { LoginLimiter } from './domain/login-limiter.ts';
 import type { SignedInOrganizer } from './domain/organizers.ts';
+import type { LiveHub } from './live.ts';
 
 export type AppDeps = {
   db: Db;
@@ -9,6 +10,8 @@ export type AppDeps = {
   publicUrl: string;
   /** send cookies with Secure; on when served over https */
   secureCookies?: boolean;
+  /** where changes are announced to live pages; one is made when not given */
+  live?: LiveHub;
 };
 
 export type AppEnv = {
@@ -20,5 +23,6 @@ export type AppEnv = {
     presenceSecret: string;
     loginLimiter: LoginLimiter;
     organizer: SignedInOrganizer;
+    live: LiveHub;
   };
 };

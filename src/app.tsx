@@ -7,7 +7,9 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { getOrCreateSecret } from './domain/secrets.ts';
 import { createLoginLimiter } from './domain/login-limiter.ts';
+import { createLiveHub } from './live.ts';
 import { adminRoutes } from './routes/admin.tsx';
+import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
@@ -17,6 +19,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const presenceSecret = getOrCreateSecret(deps.db, 'presence-hmac', now());
   const loginLimiter = createLoginLimiter();
+  const live = deps.live ?? createLiveHub();
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps) {
     c.set('secureCookies', deps.secureCookies ?? deps.publicUrl.startsWith('https:'));
     c.set('presenceSecret', presenceSecret);
     c.set('loginLimiter', loginLimiter);
+    c.set('live', live);
     await next();
   });
   // a form posted from another site must not act with an organizer's cookie
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/desk', deskRoutes);
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
+  app.route('/e/:slug/board', boardRoutes);
   app.route('/admin', adminRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage />, 404));
@@ -84,7 +89,7 @@ export function createApp(deps: AppDeps) {
     console.error(err);
     return c.html(<ErrorPage />, 500);
   });
-  return app;
+  return Object.assign(app, { live });
 }
 
 export type App = ReturnType<typeof createApp>;

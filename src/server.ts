@@ -1,6 +1,7 @@
 // The only module that touches the process, the environment and the network.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
+import { startAutoWork } from './auto-work.ts';
 import { loadConfig } from './config.ts';
 import { migrateDb, openDb, type Db } from './db.ts';
 import { ensureDemoEvent } from './domain/demo.ts';
@@ -37,6 +38,7 @@ if (config.organizer) {
 }
 
 const app = createApp({ db, publicUrl: config.publicUrl });
+const stopAutoWork = startAutoWork({ db, live: app.live });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
   const base = config.publicUrl;
   console.log(
@@ -57,6 +59,7 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 function shutDown() {
+  stopAutoWork();
   server.close();
   db.$client.close();
   process.exit(0);

@@ -1,6 +1,25 @@
 import type { SignedInOrganizer } from '../src/domain/organizers.ts';
 import type { Event } from '../src/domain/events.ts';
 import type { EventCounts, Participant } from '../src/domain/participants.ts';
+import type { AuditLine } from '../src/domain/audit.ts';
+import type { LivePairView } from '../src/domain/pairs.ts';
+import type { MatchRound } from '../src/domain/rounds.ts';
+import {
+  AuditList,
+  eventPath,
+  formatDateTime,
+  LivePairs,
+  liveTrigger,
+  MatchNowForm,
+  NoticeBanner,
+  PairByHandForm,
+  RoundList,
+  type Notice,
+  type PairByHandFormProps,
+  type PersonOption,
+  type SpotOption,
+  type WaitingFirstTimer,
+} from './admin-event-day.tsx';
 import { Layout } from './layout.tsx';
 
 const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
@@ -11,16 +30,6 @@ const statusLabels: Record<Participant['status'], string> = {
   absent: 'Absent',
   withdrawn: 'Withdrawn',
 };
-
-// A mistyped timezone in the event settings must not take the dashboard down; fall back to UTC.
-function formatDateTime(at: Date, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-  try {
-    return new Intl.DateTimeFormat('en-US', { ...options, timeZone }).format(at);
-  } catch {
-    return `${new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(at)} UTC`;
-  }
-}
 
 function formatDay(isoDate: string): string {
   const at = new Date(`${isoDate}T00:00:00Z`);
@@ -33,8 +42,6 @@ function eventDates(event: Pick<Event, 'startsOn' | 'endsOn'>): string {
     ? formatDay(event.startsOn)
     : `${formatDay(event.startsOn)} – ${formatDay(event.endsOn)}`;
 }
-
-const eventPath = (slug: string) => `/admin/e/${encodeURIComponent(slug)}`;
 
 export function AdminTopBar({ organizer }: { organizer: SignedInOrganizer }) {
   return (
@@ -102,7 +109,7 @@ export function EventListPage({ organizer, events }: EventListPageProps) {
   );
 }
 
-/** Refreshes itself every 5 s; the same markup is the page part and the fragment response. */
+/** Refreshes itself when the event changes; the same markup is the page part and the fragment response. */
 export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts }) {
   const items: [keyof EventCounts, string][] = [
     ['firstTimersRegistered', 'First-timers registered'],
@@ -116,9 +123,9 @@ export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts
       id="live-counts"
       class="counts"
       hx-get={`${eventPath(slug)}/counts`}
-      hx-trigger="every 5s"
+      hx-trigger={liveTrigger}
       hx-target="this"
-      hx-swap="outerHTML"
+      hx-swap="outerHTML settle:0ms"
     >
       {items.map(([key, label]) => (
         <div class="count" data-count={key}>
@@ -176,8 +183,15 @@ export type ParticipantListProps = {
 };
 
 export function ParticipantList({ slug, timezone, q, participants, limit }: ParticipantListProps) {
+  // statuses change as people are matched or marked absent, so the list follows live changes
   return (
-    <div id="participant-list">
+    <div
+      id="participant-list"
+      hx-get={`${eventPath(slug)}/participants?q=${encodeURIComponent(q)}`}
+      hx-trigger={liveTrigger}
+      hx-target="this"
+      hx-swap="outerHTML settle:0ms"
+    >
       <p class="muted small" role="status">
         {participants.length === 0
           ? q
@@ -214,6 +228,20 @@ export function ParticipantList({ slug, timezone, q, participants, limit }: Part
   );
 }
 
+/** What the event-day sections of the dashboard show. */
+export type EventDayData = {
+  pairs: LivePairView[];
+  waiting: WaitingFirstTimer[];
+  spots: SpotOption[];
+  rounds: MatchRound[];
+  organizerNames: Map<number, string>;
+  audit: AuditLine[];
+  firstTimers: PersonOption[];
+  volunteers: PersonOption[];
+  /** a refused "pair by hand" form, shown again with what was chosen */
+  pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'>;
+};
+
 export type DashboardPageProps = {
   organizer: SignedInOrganizer;
   event: Pick<Event, 'slug' | 'name' | 'venue' | 'timezone' | 'startsOn' | 'endsOn'>;
@@ -221,9 +249,11 @@ export type DashboardPageProps = {
   q: string;
   participants: Participant[];
   limit: number;
+  eventDay: EventDayData;
+  notice?: Notice | undefined;
 };
 
-export function DashboardPage({ organizer, event, counts, q, participants, limit }: DashboardPageProps) {
+export function DashboardPage({ organizer, event, counts, q, participants, limit, eventDay, notice }: DashboardPageProps) {
   const base = eventPath(event.slug);
   const slug = encodeURIComponent(event.slug);
   return (
@@ -245,36 +275,80 @@ export function DashboardPage({ organizer, event, counts, q, participants, limit
           <a class="button quiet" href={`/e/${slug}/join`}>
             Join link
           </a>
+          <a class="button quiet" href={`${base}/spots`}>
+            Meetup spots and timing
+          </a>
         </p>
+        <NoticeBanner notice={notice} id="dashboard-message" />
 
-        <section aria-labelledby="counts-heading">
-          <h2 id="counts-heading">Right now</h2>
-          <LiveCounts slug={event.slug} counts={counts} />
-        </section>
+        {/* one event stream for the whole page; each fragment asks for itself again on "changed" */}
+        <div hx-ext="sse" sse-connect={`${base}/stream`}>
+          <section aria-labelledby="counts-heading">
+            <h2 id="counts-heading">Right now</h2>
+            <LiveCounts slug={event.slug} counts={counts} />
+          </section>
 
-        <section aria-labelledby="participants-heading">
-          <h2 id="participants-heading">Participants</h2>
-          <form method="get" action={base} role="search" class="field">
-            <label for="participant-search">Search by name, e-mail, library or desk code</label>
-            <input
-              id="participant-search"
-              type="search"
-              name="q"
-              value={q}
-              autocomplete="off"
-              hx-get={`${base}/participants`}
-              hx-trigger="input changed delay:300ms, search"
-              hx-target="#participant-list"
-              hx-swap="outerHTML"
+          <section aria-labelledby="rounds-heading">
+            <h2 id="rounds-heading">Matching rounds</h2>
+            <MatchNowForm slug={event.slug} />
+            <RoundList
+              slug={event.slug}
+              timezone={event.timezone}
+              rounds={eventDay.rounds}
+              organizerNames={eventDay.organizerNames}
             />
-            <div class="actions">
-              <button type="submit" class="secondary">
-                Search
-              </button>
-            </div>
-          </form>
-          <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={limit} />
-        </section>
+          </section>
+
+          <section aria-labelledby="pairs-heading">
+            <h2 id="pairs-heading">Live pairs</h2>
+            <LivePairs
+              slug={event.slug}
+              timezone={event.timezone}
+              pairs={eventDay.pairs}
+              waiting={eventDay.waiting}
+              spots={eventDay.spots}
+            />
+          </section>
+
+          <section aria-labelledby="pin-heading">
+            <h2 id="pin-heading">Pair by hand</h2>
+            <PairByHandForm
+              slug={event.slug}
+              firstTimers={eventDay.firstTimers}
+              volunteers={eventDay.volunteers}
+              {...eventDay.pairByHand}
+            />
+          </section>
+
+          <section aria-labelledby="participants-heading">
+            <h2 id="participants-heading">Participants</h2>
+            <form method="get" action={base} role="search" class="field">
+              <label for="participant-search">Search by name, e-mail, library or desk code</label>
+              <input
+                id="participant-search"
+                type="search"
+                name="q"
+                value={q}
+                autocomplete="off"
+                hx-get={`${base}/participants`}
+                hx-trigger="input changed delay:300ms, search"
+                hx-target="#participant-list"
+                hx-swap="outerHTML"
+              />
+              <div class="actions">
+                <button type="submit" class="secondary">
+                  Search
+                </button>
+              </div>
+            </form>
+            <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={limit} />
+          </section>
+
+          <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">Recent organizer actions</h2>
+            <AuditList slug={event.slug} timezone={event.timezone} entries={eventDay.audit} />
+          </section>
+        </div>
       </main>
     </Layout>
   );

@@ -27,3 +27,8 @@ export function formatInstant(at: Date, timeZone: string): string {
 export function roleLabel(role: 'first_timer' | 'volunteer'): string {
   return role === 'first_timer' ? 'First-timer' : 'Volunteer buddy';
 }
+
+/** A meet time as people say it, in the event's timezone: "10:30 AM". */
+export function formatTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(at);
+}

@@ -19,7 +19,11 @@ export function Layout({ title, children, variant = 'phone', scripts = [] }: Lay
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           {/* htmx would inject a <style> tag that our CSP forbids; its indicator styles are in app.css */}
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          {/* 409 and 422 carry a message for the person (a refusal, a form with errors); htmx 2 drops them unless told */}
+          <meta
+            name="htmx-config"
+            content='{"includeIndicatorStyles":false,"allowEval":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"409|422","swap":true,"error":false},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}]}'
+          />
           <title>{title}</title>
           <link rel="stylesheet" href="/static/css/app.css" />
           <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />

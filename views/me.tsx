@@ -1,8 +1,9 @@
 import { raw } from 'hono/html';
 import type { Event, EventCatalog } from '../src/domain/events.ts';
+import type { BuddyView, MyPairs } from '../src/domain/pairs.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
-import { roleLabel } from './format.ts';
+import { formatTime, roleLabel } from './format.ts';
 import { Layout } from './layout.tsx';
 import { ProfileFields, type ProfileValues } from './profile-form.tsx';
 
@@ -36,38 +37,158 @@ function statusMessage(me: Me): string {
   }
 }
 
-/** The part of the personal page that changes during the day; it fetches itself again every 15 s. */
-export function MeStatus({ me, slug }: { me: Me; slug: string }) {
+export type MeStatusProps = {
+  me: Me;
+  slug: string;
+  myPairs: MyPairs;
+  now: Date;
+  timezone: string;
+  /** a refusal to show in place, e.g. "too early" */
+  message?: string | undefined;
+};
+
+function PairButton(props: { slug: string; token: string; pairId: number; action: 'met' | 'missing' | 'different'; label: string; variant?: string }) {
+  const url = `/e/${props.slug}/me/${props.token}/pairs/${props.pairId}/${props.action}`;
+  return (
+    <form method="post" action={url} hx-post={url} hx-target="#me-status" hx-swap="outerHTML">
+      <button type="submit" class={props.variant}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; timezone: string; many: boolean }) {
+  const { buddy: b, me, slug } = props;
+  const firstTimer = me.role === 'first_timer';
+  const met = b.status === 'met';
+  return (
+    <article class="buddy" aria-label={`${firstTimer ? 'Your buddy' : 'Your first-timer'} ${b.name}`}>
+      <h2>
+        {firstTimer ? 'Your buddy: ' : props.many ? '' : 'Your first-timer: '}
+        {b.name}
+        {b.pronouns ? <span class="muted small"> ({b.pronouns})</span> : null}
+      </h2>
+      {b.bio ? <p class="bio">“{b.bio}”</p> : null}
+      {b.reasons.length > 0 ? (
+        <>
+          <p class="label">Something to talk about</p>
+          <ul class="reasons">
+            {b.reasons.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {b.email ? (
+        <p>
+          E-mail: <a href={`mailto:${b.email}`}>{b.email}</a>
+        </p>
+      ) : null}
+      {met ? (
+        <p class="banner ok">You met. Enjoy the conference!</p>
+      ) : (
+        <div class="actions">
+          <PairButton slug={slug} token={me.token} pairId={b.pairId} action="met" label="We met" />
+          {firstTimer && b.meetAt && props.now >= b.meetAt && !b.buddyMissingAt ? (
+            <PairButton slug={slug} token={me.token} pairId={b.pairId} action="missing" label="My buddy isn't here" variant="secondary" />
+          ) : null}
+        </div>
+      )}
+      {firstTimer && b.buddyMissingAt && !met ? (
+        <p class="banner warn">We told the organizers. Stay at the spot — we'll find you someone.</p>
+      ) : null}
+      {firstTimer && !met ? (
+        <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
+      ) : null}
+    </article>
+  );
+}
+
+function Meetup({ buddy, timezone, icsUrl }: { buddy: BuddyView; timezone: string; icsUrl: string }) {
+  if (!buddy.meetAt) return null;
+  return (
+    <div class="meetup">
+      <p class="when">
+        <span class="label">When</span> {formatTime(buddy.meetAt, timezone)}
+      </p>
+      <p class="where">
+        <span class="label">Where</span> {buddy.spotName || 'at the registration desk'}
+      </p>
+      {buddy.directions ? <p class="directions">{buddy.directions}</p> : null}
+      <p>
+        <a href={icsUrl}>Add to calendar</a>
+      </p>
+    </div>
+  );
+}
+
+/** The part of the personal page that changes during the day; it is pushed new data over SSE. */
+export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
+  const live = myPairs.buddies;
+  const base = `/e/${slug}/me/${me.token}`;
   return (
     <section
       id="me-status"
       class="card"
       aria-live="polite"
-      hx-get={`/e/${slug}/me/${me.token}/status`}
-      hx-trigger="every 15s"
+      hx-get={`${base}/status`}
+      hx-trigger="sse:changed, every 30s"
       hx-target="this"
-      hx-swap="outerHTML"
+      hx-swap="outerHTML settle:0ms"
     >
-      <p>
-        <span class={`status ${me.status}`}>{statusLabels[me.status]}</span>
-      </p>
-      <p>{statusMessage(me)}</p>
-      {notHere ? (
-        <p class="muted small">
-          To check in, scan the QR code on the desk screen with this phone, or type your desk code on the desk kiosk.
+      {message ? (
+        <p class="banner warn" role="alert">
+          {message}
         </p>
       ) : null}
+      {live.length > 0 ? (
+        <>
+          <Meetup buddy={live[0]!} timezone={timezone} icsUrl={`${base}/meetup.ics`} />
+          {live.map((b) => (
+            <BuddyCard buddy={b} me={me} slug={slug} now={now} timezone={timezone} many={live.length > 1} />
+          ))}
+        </>
+      ) : (
+        <>
+          <p>
+            <span class={`status ${me.status}`}>{statusLabels[me.status]}</span>
+          </p>
+          {myPairs.waitingSince ? (
+            <p class="banner warn">
+              We'll find you a buddy: you go first when the next volunteer is free. This page updates by itself.
+            </p>
+          ) : (
+            <p>{statusMessage(me)}</p>
+          )}
+          {notHere ? (
+            <p class="muted small">
+              To check in, scan the QR code on the desk screen with this phone, or type your desk code on the desk kiosk.
+            </p>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }
+
+const noticeText: Record<string, string> = {
+  'checked-in': "You're checked in. Welcome!",
+  saved: 'Your profile is saved.',
+  met: 'Wonderful — enjoy the conference together!',
+  missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
+  different: "Thanks for telling us. Only the organizers see this; they'll look for a better fit.",
+};
 
 export function MePage(props: {
   event: Event;
   me: ParticipantProfile;
   catalog: EventCatalog;
   deskCodeQr: string;
-  notice?: 'checked-in' | 'saved' | undefined;
+  myPairs: MyPairs;
+  now: Date;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | undefined;
 }) {
   const { me, event, catalog } = props;
   const interests = catalog.interests.filter((i) => me.interestIds.includes(i.id)).map((i) => i.label);
@@ -79,17 +200,14 @@ export function MePage(props: {
         <p class="muted">
           {roleLabel(me.role)} at {event.name}
         </p>
-        {props.notice === 'checked-in' ? (
+        {props.notice && noticeText[props.notice] ? (
           <p class="banner ok" role="status">
-            You're checked in. Welcome!
+            {noticeText[props.notice]}
           </p>
         ) : null}
-        {props.notice === 'saved' ? (
-          <p class="banner ok" role="status">
-            Your profile is saved.
-          </p>
-        ) : null}
-        <MeStatus me={me} slug={event.slug} />
+        <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} />
+        </div>
 
         <section class="card">
           <h2>Your desk code</h2>

@@ -16,13 +16,15 @@ import {
   signOut,
 } from '../domain/organizers.ts';
 import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../domain/participants.ts';
-import { DashboardPage, EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
+import { EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
 import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
+import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin-dashboard.tsx';
+import { adminEventDayRoutes } from './admin-event-day.tsx';
+import { adminSpotsRoutes } from './admin-spots.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
 
 export const sessionCookieName = 'bd_session';
-const searchLimit = 200;
 const loginRefusal = "That e-mail and password don't match an organizer account.";
 const tooManyAttempts =
   'Too many attempts; wait 15 minutes before trying again. If you forgot the password, ask whoever runs the server to reset it.';
@@ -175,23 +177,12 @@ adminRoutes.get('/', (c) => {
   return c.html(<EventListPage organizer={c.var.organizer} events={listEvents(c.var.db)} />);
 });
 
-const eventNotFound = 'There is no event at this address. Pick one from the event list.';
-
 adminRoutes.get('/e/:slug', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
   const { q } = querySchema.parse(c.req.query());
-  const participants = searchParticipants(c.var.db, event.id, q, searchLimit);
-  return c.html(
-    <DashboardPage
-      organizer={c.var.organizer}
-      event={event}
-      counts={countParticipants(c.var.db, event.id)}
-      q={q}
-      participants={participants}
-      limit={searchLimit}
-    />,
-  );
+  c.header('Cache-Control', 'no-store');
+  return renderDashboard(c, event, { q, notice: takeNotice(c) });
 });
 
 adminRoutes.get('/e/:slug/counts', (c) => {
@@ -237,3 +228,7 @@ for (const [path, present] of [
     return c.redirect(back, 303);
   });
 }
+
+// the event day (rounds, live pairs, audit log) and the meetup spots, behind the same sign-in
+adminRoutes.route('/e/:slug', adminEventDayRoutes);
+adminRoutes.route('/e/:slug', adminSpotsRoutes);

@@ -1,13 +1,23 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
 import { loadEventCatalog } from '../domain/events.ts';
+import {
+  confirmMet,
+  findMyPairs,
+  reportBuddyMissing,
+  requestDifferentBuddy,
+  type PairRefusal,
+} from '../domain/pairs.ts';
 import { findParticipantByToken, loadProfile, updateProfile, type Participant } from '../domain/participants.ts';
 import { fieldErrorsFrom, profileSchemaFor } from '../domain/registration-schema.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
 import { MeEditPage, MePage, MeStatus } from '../../views/me.tsx';
+import { meetupIcs } from '../../views/meetup-ics.ts';
+import { streamLiveChanges } from './live-stream.ts';
 import { eventFromSlug, meCookieName, readForm } from './event-context.ts';
 import { profileValuesFromForm } from './form-values.ts';
 import { personalTokenSchema } from './params.ts';
@@ -42,22 +52,87 @@ meRoutes.get('/:token', async (c) => {
     secure: c.var.secureCookies,
     maxAge: 60 * 60 * 24 * 60,
   });
-  const notice = c.req.query('checked-in') ? 'checked-in' : c.req.query('saved') ? 'saved' : undefined;
+  const notice = noticeSchema.safeParse(c.req.query('notice') ?? (c.req.query('checked-in') ? 'checked-in' : c.req.query('saved') ? 'saved' : undefined));
+  const now = c.var.now();
   return c.html(
     <MePage
       event={event}
       me={loadProfile(c.var.db, me)}
       catalog={loadEventCatalog(c.var.db, event.id)}
       deskCodeQr={await qrSvg(me.deskCode)}
-      notice={notice}
+      myPairs={findMyPairs(c.var.db, event, me, now)}
+      now={now}
+      notice={notice.success ? notice.data : undefined}
     />,
   );
 });
 
+function renderStatus(c: Context<AppEnv>, event: Event, me: Participant, status: 200 | 404 | 409 = 200, message?: string) {
+  const now = c.var.now();
+  return c.html(
+    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} now={now} timezone={event.timezone} message={message} />,
+    status,
+  );
+}
+
 meRoutes.get('/:token/status', (c) => {
   const found = findMe(c);
   if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  return c.html(<MeStatus me={found.me} slug={found.event.slug} />);
+  return renderStatus(c, found.event, found.me);
+});
+
+meRoutes.get('/:token/stream', (c) => {
+  const found = findMe(c);
+  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
+  const { event, me } = found;
+  return streamLiveChanges(c, { eventId: event.id, filter: (change) => change.participantIds.includes(me.id) });
+});
+
+meRoutes.get('/:token/meetup.ics', (c) => {
+  const found = findMe(c);
+  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
+  const { event, me } = found;
+  const buddies = findMyPairs(c.var.db, event, me, c.var.now()).buddies.filter((b) => b.meetAt);
+  if (buddies.length === 0) return c.html(<NotFoundPage message="You have no meetup yet. This page will show it once you have a buddy." />, 404);
+  const host = new URL(c.var.publicUrl).hostname;
+  c.header('Content-Type', 'text/calendar; charset=utf-8');
+  c.header('Content-Disposition', 'attachment; filename="buddy-meetup.ics"');
+  return c.body(meetupIcs({ eventName: event.name, buddies, slotMinutes: event.settings.slotMinutes, now: c.var.now(), host }));
+});
+
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different']);
+const pairIdSchema = z.coerce.number().int().positive();
+const pairActions = {
+  met: confirmMet,
+  missing: reportBuddyMissing,
+  different: requestDifferentBuddy,
+} as const;
+const refusalText: Record<PairRefusal, string> = {
+  'not-found': 'That meetup is not yours.',
+  'not-live': 'That pairing has already ended.',
+  'too-early': "It's not the meeting time yet — your buddy may still be on the way.",
+  full: 'That volunteer has no room left.',
+  forbidden: 'That pairing is not possible.',
+  'not-present': 'Check in at the desk first.',
+  'already-paired': 'You already have a buddy.',
+};
+
+meRoutes.post('/:token/pairs/:pairId/:action', (c) => {
+  const found = findMe(c);
+  const pairId = pairIdSchema.safeParse(c.req.param('pairId'));
+  const action = z.enum(['met', 'missing', 'different']).safeParse(c.req.param('action'));
+  if (!found || !pairId.success || !action.success) return c.html(<NotFoundPage message={notYours} />, 404);
+  const { event, me } = found;
+  const result = pairActions[action.data](c.var.db, event, me, pairId.data, c.var.now());
+  const htmx = c.req.header('HX-Request') === 'true';
+  if (!result.ok) {
+    const status = result.reason === 'not-found' ? 404 : 409;
+    if (htmx) return renderStatus(c, event, me, status, refusalText[result.reason]);
+    return c.html(<BadRequestPage message={refusalText[result.reason]} />, status);
+  }
+  c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });
+  if (htmx) return renderStatus(c, event, me);
+  return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${action.data}`, 303);
 });
 
 meRoutes.get('/:token/edit', (c) => {

@@ -1,7 +1,11 @@
 /** `npm run bench`: every benchmark module, one after the other. Add new ones to the list. */
 import { runMatcherBench } from './matcher.ts';
+import { runSseFanoutBench } from './sse-fanout.ts';
 
-const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [{ name: 'matcher', run: runMatcherBench }];
+const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
+  { name: 'matcher', run: runMatcherBench },
+  { name: 'sse-fanout', run: runSseFanoutBench },
+];
 
 for (const benchmark of BENCHMARKS) {
   console.log(`\n# ${benchmark.name}`);

@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The real app on a real SQLite file, listening on a loopback port, for a browser to drive. */
-export async function startServer(): Promise<{ baseUrl: string; db: Db; stop: () => Promise<void> }> {
+export async function startServer(): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'buddydesk-e2e-'));
   const db = openDb(join(dir, 'e2e.sqlite'));
   migrateDb(db);
@@ -37,6 +37,7 @@ export async function startServer(): Promise<{ baseUrl: string; db: Db; stop: ()
   return {
     baseUrl,
     db,
+    app,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

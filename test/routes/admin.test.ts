@@ -334,9 +334,9 @@ describe('GET /admin/e/:slug/counts', () => {
     const html = await res.text();
     expect(html).toMatch(/^<div id="live-counts"/);
     expect(html).toContain(`hx-get="/admin/e/${event.slug}/counts"`);
-    expect(html).toContain('hx-trigger="every 5s"');
+    expect(html).toContain('hx-trigger="sse:changed, every 15s"');
     expect(html).toContain('hx-target="this"');
-    expect(html).toContain('hx-swap="outerHTML"');
+    expect(html).toContain('hx-swap="outerHTML settle:0ms"');
     expect(countOf(html, 'volunteersHere')).toBe(1);
     expect(countOf(html, 'freeCapacity')).toBe(2);
   });

@@ -1,0 +1,29 @@
+import type { Db } from './db.ts';
+import { listEvents } from './domain/events.ts';
+import { runDueAutoWork } from './domain/rounds.ts';
+import type { LiveHub } from './live.ts';
+
+/**
+ * Checks every event on a timer for automatic rounds and automatic rematches (both off unless an
+ * organizer turns them on) and pushes what changed to the live pages. One pass is cheap when there
+ * is nothing to do: a few indexed reads per event.
+ */
+export function startAutoWork(deps: { db: Db; live: LiveHub; now?: () => Date; intervalMs?: number }): () => void {
+  const now = deps.now ?? (() => new Date());
+  const tick = () => {
+    for (const event of listEvents(deps.db)) {
+      try {
+        const change = runDueAutoWork(deps.db, event, now());
+        if (change.participantIds.length > 0 || change.board) {
+          deps.live.publish({ eventId: event.id, participantIds: change.participantIds, board: change.board });
+        }
+      } catch (err) {
+        // one event's failure must not stop the others' rounds; the next tick tries again
+        console.error(`automatic round for ${event.slug} failed:`, err);
+      }
+    }
+  };
+  const timer = setInterval(tick, deps.intervalMs ?? 15_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,124 @@
+// What the organizer routes share: the event dashboard as a page (also re-rendered with a
+// refused form on it), the one-time notice carried across a redirect, and id parameters.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import { listAuditLog, listOrganizerNames } from '../domain/audit.ts';
+import type { Event } from '../domain/events.ts';
+import { listLivePairs, type LivePairView } from '../domain/pairs.ts';
+import { countParticipants, searchParticipants } from '../domain/participants.ts';
+import { listRounds } from '../domain/rounds.ts';
+import { listSpots } from '../domain/spots.ts';
+import { DashboardPage, type EventDayData } from '../../views/admin.tsx';
+import { eventPath, type Notice, type PairByHandFormProps } from '../../views/admin-event-day.tsx';
+
+export const eventNotFound = 'There is no event at this address. Pick one from the event list.';
+export const searchLimit = 200;
+const auditLimit = 20;
+const roundLimit = 20;
+// the pair-by-hand choices and the waiting list read everyone of the event; a conference is a few thousand people
+const everyoneLimit = 10_000;
+
+export const idParamSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number);
+
+export const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
+
+export const dashboardPath = (event: Pick<Event, 'slug'>) => eventPath(event.slug);
+
+// --- a notice that survives one redirect (post/redirect/get without JavaScript) ---
+
+const noticeCookie = 'bd_notice';
+const noticeSchema = z.object({ kind: z.enum(['ok', 'error']), text: z.string().max(500) });
+
+export function flashNotice(c: Context<AppEnv>, notice: Notice) {
+  setCookie(c, noticeCookie, JSON.stringify(notice), {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/admin',
+    secure: c.var.secureCookies,
+    maxAge: 60,
+  });
+}
+
+export function takeNotice(c: Context<AppEnv>): Notice | undefined {
+  const raw = getCookie(c, noticeCookie);
+  if (raw === undefined) return undefined;
+  deleteCookie(c, noticeCookie, { path: '/admin', secure: c.var.secureCookies });
+  try {
+    const parsed = noticeSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// --- the data of the event-day sections ---
+
+/** Present first-timers without a buddy, present volunteers, and who is waiting after a failed rematch. */
+export function pairingCandidates(c: Context<AppEnv>, event: Event) {
+  const everyone = searchParticipants(c.var.db, event.id, '', everyoneLimit);
+  const here = (s: string) => s === 'present' || s === 'matched';
+  return {
+    firstTimers: everyone.filter((p) => p.role === 'first_timer' && p.status === 'present').map(({ id, name }) => ({ id, name })),
+    volunteers: everyone.filter((p) => p.role === 'volunteer' && here(p.status)).map(({ id, name }) => ({ id, name })),
+    waiting: everyone
+      .filter((p) => p.role === 'first_timer' && p.status === 'present' && p.waitingSince !== null)
+      .sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime())
+      .map((p) => ({ id: p.id, name: p.name, waitingSince: p.waitingSince! })),
+  };
+}
+
+export function spotOptions(c: Context<AppEnv>, event: Event) {
+  return listSpots(c.var.db, event.id).map(({ id, name }) => ({ id, name }));
+}
+
+export function eventDayData(
+  c: Context<AppEnv>,
+  event: Event,
+  opts: { pairs?: LivePairView[]; pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'> } = {},
+): EventDayData {
+  const db = c.var.db;
+  const rounds = listRounds(db, event.id, roundLimit);
+  const { firstTimers, volunteers, waiting } = pairingCandidates(c, event);
+  return {
+    pairs: opts.pairs ?? listLivePairs(db, event, c.var.now()),
+    waiting,
+    spots: spotOptions(c, event),
+    rounds,
+    organizerNames: listOrganizerNames(db, rounds.flatMap((r) => (r.organizerId === null ? [] : [r.organizerId]))),
+    audit: listAuditLog(db, event.id, auditLimit),
+    firstTimers,
+    volunteers,
+    ...(opts.pairByHand ? { pairByHand: opts.pairByHand } : {}),
+  };
+}
+
+export function renderDashboard(
+  c: Context<AppEnv>,
+  event: Event,
+  opts: {
+    q?: string;
+    notice?: Notice | undefined;
+    pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'>;
+    status?: 200 | 404 | 409 | 422;
+  } = {},
+) {
+  const q = opts.q ?? '';
+  return c.html(
+    <DashboardPage
+      organizer={c.var.organizer}
+      event={event}
+      counts={countParticipants(c.var.db, event.id)}
+      q={q}
+      participants={searchParticipants(c.var.db, event.id, q, searchLimit)}
+      limit={searchLimit}
+      eventDay={eventDayData(c, event, opts.pairByHand ? { pairByHand: opts.pairByHand } : {})}
+      notice={opts.notice}
+    />,
+    opts.status ?? 200,
+  );
+}

@@ -1,0 +1,134 @@
+// Server-sent event streams fed by the in-process LiveHub. One connection = one hub subscription,
+// released when the client goes away. Frames are pre-encoded so one change fanned out to hundreds
+// of screens is encoded once, and a client that stops reading gets only the newest frame when it
+// catches up, instead of an ever-growing queue.
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from '../app-env.ts';
+import type { LiveChange } from '../live.ts';
+
+/** keeps proxies and NATs from closing an idle stream */
+export const heartbeatMs = 20_000;
+/** how soon a browser's EventSource reconnects after the server went away (e.g. a restart) */
+export const reconnectMs = 3_000;
+
+const encoder = new TextEncoder();
+
+/** One SSE message, encoded once; safe to send to any number of clients. */
+export function sseFrame(event: string, data: string): Uint8Array {
+  const lines = data.split(/\r\n|\r|\n/).map((line) => `data: ${line}`);
+  return encoder.encode(`event: ${event}\n${lines.join('\n')}\n\n`);
+}
+
+const heartbeatFrame = encoder.encode(': keep-alive\n\n');
+// the id makes a reconnecting EventSource send Last-Event-ID, so we can tell a reconnect from a first visit
+const openFrame = encoder.encode(`retry: ${reconnectMs}\nid: 0\n\n`);
+
+/** True when the browser is reconnecting after losing the stream (it may have missed changes). */
+export function isReconnect(c: Context<AppEnv>): boolean {
+  return c.req.header('Last-Event-ID') !== undefined;
+}
+
+export type SendFrame = (frame: Uint8Array) => void;
+
+export type LiveStreamHandlers = {
+  eventId: number;
+  /** called once when the stream opens, e.g. to send the current state to a (re)connecting client */
+  onOpen?: (send: SendFrame) => void | Promise<void>;
+  /** called for every change announced for the event */
+  onChange: (change: LiveChange, send: SendFrame) => void | Promise<void>;
+  /** called every `every.ms` while connected, for things that move on with time */
+  every?: { ms: number; run: (send: SendFrame) => void | Promise<void> };
+  /** called once when the client has gone */
+  onClose?: () => void;
+};
+
+/** An SSE response subscribed to the hub for one event until the client disconnects. */
+export function liveStream(c: Context<AppEnv>, handlers: LiveStreamHandlers): Response {
+  const live = c.var.live;
+  c.header('X-Accel-Buffering', 'no'); // nginx would otherwise hold messages back
+  return streamSSE(c, async (stream) => {
+    let closed = false;
+    let writing = false;
+    let queued: Uint8Array | null = null;
+
+    // latest wins: while a slow client's previous write is pending, a newer frame replaces the queued one
+    const send: SendFrame = (frame) => {
+      if (closed) return;
+      queued = frame;
+      if (writing) return;
+      writing = true;
+      void (async () => {
+        try {
+          while (queued && !closed) {
+            const next: Uint8Array = queued;
+            queued = null;
+            await stream.write(next);
+          }
+        } finally {
+          writing = false;
+        }
+      })();
+    };
+    const guard = (run: () => void | Promise<void>) => {
+      try {
+        Promise.resolve(run()).catch((err: unknown) => console.error(err));
+      } catch (err) {
+        console.error(err);
+      }
+    };
+
+    let release = () => {};
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const unsubscribe = live.subscribe(handlers.eventId, (change) => guard(() => handlers.onChange(change, send)));
+    const heartbeat = setInterval(() => {
+      if (!writing) send(heartbeatFrame);
+    }, heartbeatMs);
+    const ticker = handlers.every ? setInterval(() => guard(() => handlers.every!.run(send)), handlers.every.ms) : undefined;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      clearInterval(heartbeat);
+      if (ticker) clearInterval(ticker);
+      handlers.onClose?.();
+      release();
+    };
+    stream.onAbort(close);
+    c.req.raw.signal.addEventListener('abort', close, { once: true });
+    if (c.req.raw.signal.aborted) close();
+
+    send(openFrame);
+    if (handlers.onOpen) guard(() => handlers.onOpen!(send));
+    await done;
+  });
+}
+
+export type LiveChangesOptions = {
+  eventId: number;
+  /** which changes concern this page, e.g. `(change) => change.participantIds.includes(me.id)` */
+  filter: (change: LiveChange) => boolean;
+  /** the SSE event name the page listens for with `hx-trigger="sse:<name>"`; default 'changed' */
+  eventName?: string;
+};
+
+/**
+ * A stream that only says "something changed" when `filter` matches; the page refetches its own
+ * fragment on `hx-trigger="sse:changed, every 30s"`, so it shows what that person may see and
+ * nothing private travels on a shared channel.
+ */
+export function streamLiveChanges(c: Context<AppEnv>, opts: LiveChangesOptions): Response {
+  const frame = sseFrame(opts.eventName ?? 'changed', 'changed');
+  return liveStream(c, {
+    eventId: opts.eventId,
+    // changes made while the stream was down (a server restart) would otherwise wait for the next poll
+    onOpen: (send) => {
+      if (isReconnect(c)) send(frame);
+    },
+    onChange: (change, send) => {
+      if (opts.filter(change)) send(frame);
+    },
+  });
+}

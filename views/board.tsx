@@ -1,0 +1,141 @@
+import { raw } from 'hono/html';
+import type { BoardPairView } from '../src/domain/pairs.ts';
+import { Layout } from './layout.tsx';
+
+/** rows a 1080p screen shows at once; more pages are shown in turn by board.js, or stacked without it */
+export const boardRowsPerPage = 8;
+export const boardPollSeconds = 30;
+
+export type PairListProps = {
+  slug: string;
+  eventName: string;
+  timeZone: string;
+  now: Date;
+  /** public names only: first name + last initial */
+  pairs: BoardPairView[];
+  /** the registration link with a presence token, so people at the board are checked in */
+  joinUrl: string;
+  joinQrSvg: string;
+  rowsPerPage?: number;
+};
+
+type Slot = { meetAt: Date; pairs: BoardPairView[] };
+
+function clockFormat(timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone });
+  // newer ICU puts a narrow no-break space before AM/PM; a plain space reads the same and greps the same
+  return (at: Date) => format.format(at).replace(/\u202f/g, ' ');
+}
+
+/** Rows cut into screen-sized pages; a meet time that continues on the next page gets its heading again. */
+function paginate(pairs: BoardPairView[], rowsPerPage: number): Slot[][] {
+  const pages: Slot[][] = [];
+  for (let i = 0; i < pairs.length; i += rowsPerPage) {
+    const slots: Slot[] = [];
+    for (const pair of pairs.slice(i, i + rowsPerPage)) {
+      const last = slots[slots.length - 1];
+      if (last && last.meetAt.getTime() === pair.meetAt.getTime()) last.pairs.push(pair);
+      else slots.push({ meetAt: pair.meetAt, pairs: [pair] });
+    }
+    pages.push(slots);
+  }
+  return pages;
+}
+
+/**
+ * The whole live board: clock, pairs by meet time, and the QR to register. The page is built from
+ * it, `/board/pairs` serves it alone for polling, and the stream sends it as the SSE event `board`.
+ */
+export function PairList(props: PairListProps) {
+  const time = clockFormat(props.timeZone);
+  const pages = paginate(props.pairs, props.rowsPerPage ?? boardRowsPerPage);
+  return (
+    <div
+      id="board"
+      class="board-screen"
+      hx-get={`/e/${props.slug}/board/pairs`}
+      hx-trigger={`every ${boardPollSeconds}s`}
+      hx-target="this"
+      // settle:0 processes the new copy during the swap: with htmx's default 20 ms settle, a
+      // second stream message arriving within those 20 ms finds no listener and is lost
+      hx-swap="outerHTML settle:0ms"
+      sse-swap="board"
+      data-time-zone={props.timeZone}
+      data-pages={pages.length}
+    >
+      <header class="board-head">
+        <h1>
+          Buddy pairs <span class="board-event">{props.eventName}</span>
+        </h1>
+        <p class="board-clock">
+          <time datetime={props.now.toISOString()} data-board-clock>
+            {time(props.now)}
+          </time>
+        </p>
+      </header>
+      <div class="board-body">
+        <section class="board-pairs" aria-label="Pairs meeting now and next">
+          {pages.length === 0 ? (
+            <p class="board-empty">Pairs appear here as soon as they are made.</p>
+          ) : (
+            pages.map((slots, i) => (
+              <div class="board-page" data-board-page={i + 1}>
+                {slots.map((slot) => (
+                  <section class="board-slot">
+                    <h2>
+                      <time datetime={slot.meetAt.toISOString()}>{time(slot.meetAt)}</time>
+                    </h2>
+                    <ul class="board-list">
+                      {slot.pairs.map((pair) => (
+                        <li class="board-row" data-pair-id={pair.pairId}>
+                          <span class="board-names">
+                            {pair.firstTimer} <span aria-hidden="true">↔</span>
+                            <span class="visually-hidden">with</span> {pair.volunteer}
+                          </span>
+                          <span class="board-where">
+                            <strong>{pair.spotName}</strong>
+                            {pair.directions ? ` · ${pair.directions}` : ''}
+                            <span class="visually-hidden"> · {time(slot.meetAt)}</span>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+                {pages.length > 1 ? (
+                  <p class="board-page-no">
+                    Page {i + 1} of {pages.length}
+                  </p>
+                ) : null}
+              </div>
+            ))
+          )}
+        </section>
+        <aside class="board-join">
+          <div class="qr" role="img" aria-label="QR code to register for a buddy">
+            {raw(props.joinQrSvg)}
+          </div>
+          <p>
+            <strong>New here?</strong> Scan to meet a buddy.
+          </p>
+        </aside>
+      </div>
+      <p class="board-offline" role="status" hidden data-board-offline>
+        Reconnecting… the pairs above may be a minute behind.
+      </p>
+    </div>
+  );
+}
+
+export function BoardPage(props: PairListProps) {
+  return (
+    <Layout title={`Buddy pairs · ${props.eventName}`} variant="board" scripts={['board.js']}>
+      <main>
+        {/* the stream replaces #board on each change; polling inside PairList covers a dropped stream */}
+        <div hx-ext="sse" sse-connect={`/e/${props.slug}/board/stream`}>
+          <PairList {...props} />
+        </div>
+      </main>
+    </Layout>
+  );
+}
