@@ -31,21 +31,41 @@ export function loadSpots(conn: Conn, eventId: number) {
     .all();
 }
 
-/** The spot and time for a new pair of this volunteer, given the live pairs already placed. */
-export function assignMeetup(conn: Conn, event: Event, volunteerId: number, now: Date): Meetup {
-  const live = loadLivePairs(conn, event.id);
-  const group = live
-    .filter((p) => p.volunteerId === volunteerId && p.meetAt !== null && p.meetAt.getTime() >= now.getTime())
-    .sort((a, b) => a.meetAt!.getTime() - b.meetAt!.getTime() || a.id - b.id)[0];
-  return allocateMeetup({
+export type MeetupPlanner = { assign(volunteerId: number): Meetup };
+
+/**
+ * Places new pairs at spots and times, reading the live pairs once and remembering what it has
+ * handed out since, so publishing a round of hundreds of pairs is not quadratic in queries.
+ */
+export function createMeetupPlanner(conn: Conn, event: Event, now: Date): MeetupPlanner {
+  const taken = conn
+    .select({ volunteerId: pairs.volunteerId, spotId: pairs.spotId, meetAt: pairs.meetAt })
+    .from(pairs)
+    .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
+    .orderBy(asc(pairs.id))
+    .all();
+  const spots = loadSpots(conn, event.id).map((s) => ({ id: s.id, pairsAtOnce: s.pairsAtOnce }));
+  const clock = {
     now,
     slotMinutes: event.settings.slotMinutes,
     leadMinutes: event.settings.leadMinutes,
     utcOffsetMinutes: utcOffsetMinutes(event.timezone, now),
-    spots: loadSpots(conn, event.id).map((s) => ({ id: s.id, pairsAtOnce: s.pairsAtOnce })),
-    taken: live,
-    group: group ? { spotId: group.spotId, meetAt: group.meetAt! } : null,
-  });
+  };
+  return {
+    assign(volunteerId) {
+      const group = taken
+        .filter((p) => p.volunteerId === volunteerId && p.meetAt !== null && p.meetAt.getTime() >= now.getTime())
+        .sort((a, b) => a.meetAt!.getTime() - b.meetAt!.getTime())[0];
+      const meetup = allocateMeetup({ ...clock, spots, taken, group: group ? { spotId: group.spotId, meetAt: group.meetAt! } : null });
+      taken.push({ volunteerId, spotId: meetup.spotId, meetAt: meetup.meetAt });
+      return meetup;
+    },
+  };
+}
+
+/** The spot and time for a new pair of this volunteer, given the live pairs already placed. */
+export function assignMeetup(conn: Conn, event: Event, volunteerId: number, now: Date): Meetup {
+  return createMeetupPlanner(conn, event, now).assign(volunteerId);
 }
 
 export type NewLivePair = {
@@ -56,11 +76,13 @@ export type NewLivePair = {
   pinned: boolean;
   roundId: number | null;
   now: Date;
+  /** one planner for a batch of new pairs; a single pair gets its own */
+  planner?: MeetupPlanner;
 };
 
 /** Inserts a live pair with its meetup; both people become 'matched' and the first-timer stops waiting. */
 export function createLivePair(conn: Conn, event: Event, p: NewLivePair): LivePairRow {
-  const meetup = assignMeetup(conn, event, p.volunteerId, p.now);
+  const meetup = (p.planner ?? createMeetupPlanner(conn, event, p.now)).assign(p.volunteerId);
   const pair = conn
     .insert(pairs)
     .values({

@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import { matchInstance, parseInstance, rematchFirstTimer, type IdPair } from '../matcher/index.ts';
 import { writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
-import { countLivePairsOf, createLivePair, livePairOfFirstTimer } from './live-pairs.ts';
+import { countLivePairsOf, createLivePair, createMeetupPlanner, livePairOfFirstTimer } from './live-pairs.ts';
 import {
   countLoads,
   isHere,
@@ -237,6 +237,7 @@ export function publishRound(
         .get();
       return p && p.role === role ? p : undefined;
     };
+    const planner = createMeetupPlanner(tx, event, args.now);
     const changed = new Set<number>();
     let published = 0;
     let skipped = 0;
@@ -265,6 +266,7 @@ export function publishRound(
         pinned: false,
         roundId: round.id,
         now: args.now,
+        planner,
       });
       published++;
       changed.add(firstTimer.id).add(volunteer.id);
