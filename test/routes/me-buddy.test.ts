@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { pairs } from '../../db/schema.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
-import { pinPair } from '../../src/domain/pairs.ts';
+import { markNoShow, pinPair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
 import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
 
@@ -142,5 +142,19 @@ describe('GET /e/:slug/me/:token/meetup.ics', () => {
     const { event } = makeEvent(t.db);
     const p = makeParticipant(t.db, event, { present: true });
     expect((await get(t.app, `/e/${event.slug}/me/${p.token}/meetup.ics`)).status).toBe(404);
+  });
+});
+
+describe('after a no-show with no volunteer free', () => {
+  it("tells the first-timer we'll find them a buddy and that they go first", async () => {
+    const t = createTestApp();
+    const { event, ft, pair } = pairedEvent(t);
+    const organizer = upsertOrganizer(t.db, { email: 'desk@example.org', password: 'long enough secret' }, t.clock.now());
+    const result = markNoShow(t.db, event, { pairId: pair.id, absentee: 'volunteer', organizerId: organizer.id, now: t.clock.now() });
+    expect(result.ok && result.rematch).toBeNull();
+    const html = await (await get(t.app, `/e/${event.slug}/me/${ft.token}/status`)).text();
+    expect(html).toContain('We&#39;ll find you a buddy');
+    expect(html).toContain('you go first');
+    expect(html).not.toContain('Bartholomew');
   });
 });
