@@ -1,48 +1,5 @@
+import { Field } from './field.tsx';
 import { Layout } from './layout.tsx';
-
-type FieldProps = {
-  id: string;
-  name: string;
-  label: string;
-  type: 'text' | 'email' | 'password';
-  value?: string;
-  error?: string | undefined;
-  hint?: string;
-  autocomplete: string;
-  required?: boolean;
-};
-
-/** A labelled input whose error is announced with it (aria-describedby) and marked invalid. */
-export function Field({ id, name, label, type, value, error, hint, autocomplete, required = true }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="hint" id={hintId}>
-          {hint}
-        </span>
-      )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={type === 'password' ? undefined : value}
-        autocomplete={autocomplete}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && (
-        <p class="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export type LoginPageProps = {
   email: string;
@@ -64,8 +21,9 @@ export function LoginPage({ email, next, message, errors = {} }: LoginPageProps)
         )}
         <form method="post" action="/admin/login" class="card">
           {next && <input type="hidden" name="next" value={next} />}
-          <Field id="login-email" name="email" label="E-mail" type="email" value={email} error={errors.email} autocomplete="username" />
+          <Field required id="login-email" name="email" label="E-mail" type="email" value={email} error={errors.email} autocomplete="username" />
           <Field
+            required
             id="login-password"
             name="password"
             label="Password"
@@ -102,9 +60,10 @@ export function SetupPage({ token, values, errors = {}, minPasswordLength }: Set
           </div>
         )}
         <form method="post" action={`/admin/setup/${encodeURIComponent(token)}`} class="card">
-          <Field id="setup-name" name="name" label="Your name" type="text" value={values.name} error={errors.name} autocomplete="name" />
-          <Field id="setup-email" name="email" label="E-mail" type="email" value={values.email} error={errors.email} autocomplete="username" />
+          <Field required id="setup-name" name="name" label="Your name" type="text" value={values.name} error={errors.name} autocomplete="name" />
+          <Field required id="setup-email" name="email" label="E-mail" type="email" value={values.email} error={errors.email} autocomplete="username" />
           <Field
+            required
             id="setup-password"
             name="password"
             label="Password"
@@ -114,6 +73,7 @@ export function SetupPage({ token, values, errors = {}, minPasswordLength }: Set
             autocomplete="new-password"
           />
           <Field
+            required
             id="setup-password-confirm"
             name="passwordConfirm"
             label="Password again"

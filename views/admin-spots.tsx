@@ -3,62 +3,17 @@ import type { SignedInOrganizer } from '../src/domain/organizers.ts';
 import type { SpotField, TimingField } from '../src/domain/spots.ts';
 import { AdminTopBar } from './admin.tsx';
 import { eventPath, NoticeBanner, type Notice } from './admin-event-day.tsx';
+import { Field } from './field.tsx';
 import { Layout } from './layout.tsx';
 
 export type SpotValues = Record<SpotField, string>;
 export type TimingValues = Record<Exclude<TimingField, 'autoRematch'>, string> & { autoRematch: boolean };
 
-type InputProps = {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  hint?: string;
-  type?: 'text' | 'number';
-  min?: number;
-  max?: number;
-  required?: boolean;
-};
-
-function Input({ id, name, label, value, error, hint, type = 'text', min, max, required = false }: InputProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="hint" id={hintId}>
-          {hint}
-        </span>
-      )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        min={min}
-        max={max}
-        step={type === 'number' ? 1 : undefined}
-        inputmode={type === 'number' ? 'numeric' : undefined}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-      />
-      {error && (
-        <p class="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function SpotFields({ prefix, values, errors }: { prefix: string; values: SpotValues; errors: Partial<Record<SpotField, string>> }) {
   return (
     <>
-      <Input id={`${prefix}-name`} name="name" label="Name" value={values.name} error={errors.name} required />
-      <Input
+      <Field id={`${prefix}-name`} name="name" label="Name" value={values.name} error={errors.name} required />
+      <Field
         id={`${prefix}-directions`}
         name="directions"
         label="Directions"
@@ -66,7 +21,7 @@ function SpotFields({ prefix, values, errors }: { prefix: string; values: SpotVa
         value={values.directions}
         error={errors.directions}
       />
-      <Input
+      <Field
         id={`${prefix}-pairs`}
         name="pairsAtOnce"
         label="How many pairs fit at once"
@@ -154,7 +109,7 @@ export function SpotsPage({ organizer, event, spots, timing, notice, refused }: 
         <section aria-labelledby="timing-heading">
           <h2 id="timing-heading">Timing</h2>
           <form method="post" action={`${base}/timing`} class="card" id="timing">
-            <Input
+            <Field
               id="timing-slot"
               name="slotMinutes"
               label="Slot length (minutes)"
@@ -166,7 +121,7 @@ export function SpotsPage({ organizer, event, spots, timing, notice, refused }: 
               error={timingForm.errors.slotMinutes}
               required
             />
-            <Input
+            <Field
               id="timing-lead"
               name="leadMinutes"
               label="Minutes to walk there"
@@ -178,7 +133,7 @@ export function SpotsPage({ organizer, event, spots, timing, notice, refused }: 
               error={timingForm.errors.leadMinutes}
               required
             />
-            <Input
+            <Field
               id="timing-grace"
               name="graceMinutes"
               label="Grace period (minutes)"
@@ -190,7 +145,7 @@ export function SpotsPage({ organizer, event, spots, timing, notice, refused }: 
               error={timingForm.errors.graceMinutes}
               required
             />
-            <Input
+            <Field
               id="timing-auto-round"
               name="autoRoundMinutes"
               label="Run a round by itself every … minutes"
