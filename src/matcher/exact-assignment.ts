@@ -1,5 +1,5 @@
 import type { IndexedInstance } from './indexed-instance.ts';
-import { scoreRow } from './score-row.ts';
+import { ColumnScorer } from './column-scorer.ts';
 import { SlotAssignment, type CandidateGraph } from './slot-assignment.ts';
 
 export type AssignmentProblem = {
@@ -44,17 +44,13 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   const { index, bigM, rowFirstTimer, columnVolunteer, capacity, slotBase } = problem;
   const rowCount = rowFirstTimer.length;
   const columnCount = columnVolunteer.length;
-  const volunteerColumn = new Int32Array(index.volunteerCount).fill(-1);
-  columnVolunteer.forEach((v, c) => {
-    volunteerColumn[v] = c;
-  });
-  const scores = new Float64Array(index.volunteerCount);
-  const cache = createScoreCache(rowCount, index.volunteerCount, problem.maxAbsScore);
+  const scorer = new ColumnScorer(index, columnVolunteer);
+  const cache = createScoreCache(rowCount, columnCount, problem.maxAbsScore);
 
   // bound on the score of any eligible pair left out of the graph, per row
   const maxLeftOut = new Float64Array(rowCount).fill(-Infinity);
   const columnLeftOut = new Float64Array(columnCount).fill(-Infinity);
-  const candidates = selectCandidates(problem, volunteerColumn, scores, maxLeftOut, columnLeftOut);
+  const candidates = selectCandidates(maxLeftOut, columnLeftOut);
   let graph = buildGraph(candidates);
   const assignment = new SlotAssignment(rowCount, columnCount, capacity, slotBase, index.weights.extraSlot, graph);
   assignment.assignGreedily();
@@ -66,7 +62,7 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   // fall, so while the row's threshold stays above this, the row needs no new scan
   const scannedSlack = new Float64Array(rowCount).fill(Infinity);
   for (;;) {
-    const grown = findImprovingPairs(problem, assignment, candidates, { maxLeftOut, columnLeftOut, scannedSlack }, volunteerColumn, scores, isCandidate, cache);
+    const grown = findImprovingPairs(problem, assignment, candidates, { maxLeftOut, columnLeftOut, scannedSlack }, scorer, isCandidate, cache);
     if (grown.length === 0) break;
     rounds++;
     graph = buildGraph(candidates);
@@ -75,80 +71,71 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   }
   return { rowColumn: assignment.rowColumn, rounds, candidateEdges: graph.edgeColumn.length };
 
-  function selectCandidates(
-    { open }: AssignmentProblem,
-    volunteerColumnOf: Int32Array,
-    rowScores: Float64Array,
-    leftOut: Float64Array,
-    columnLeftOut: Float64Array,
-  ): RowCandidates[] {
+  function selectCandidates(leftOut: Float64Array, columnLeftOut: Float64Array): RowCandidates[] {
     const limit = Math.max(1, Math.min(problem.candidatesPerRow ?? CANDIDATES_PER_ROW, columnCount));
     const topScore = new Float64Array(limit + 1);
-    const topVolunteer = new Int32Array(limit + 1);
+    const topColumn = new Int32Array(limit + 1);
     // each volunteer's best few first-timers too, so that nobody's less popular buddy is left
     // without edges and the first solve already uses every slot it should
     const perColumn = Math.max(1, Math.min(CANDIDATES_PER_COLUMN, rowCount));
-    const columnScore = new Float64Array(index.volunteerCount * perColumn).fill(-Infinity);
-    const columnRow = new Int32Array(index.volunteerCount * perColumn).fill(-1);
-    const columnFloor = new Float64Array(index.volunteerCount).fill(-Infinity);
-    const volunteerLeftOut = new Float64Array(index.volunteerCount).fill(-Infinity);
-    const volunteerCount = index.volunteerCount;
+    const columnScore = new Float64Array(columnCount * perColumn).fill(-Infinity);
+    const columnRow = new Int32Array(columnCount * perColumn).fill(-1);
+    const columnFloor = new Float64Array(columnCount).fill(-Infinity);
     const result: RowCandidates[] = new Array(rowCount);
     for (let r = 0; r < rowCount; r++) {
-      scoreRow(index, rowFirstTimer[r]!, open, rowScores);
+      const rowScores = scorer.score(rowFirstTimer[r]!);
       if (cache) storeRow(cache, r, rowScores);
       let size = 0;
       let bestLeftOut = -Infinity;
-      for (let v = 0; v < volunteerCount; v++) {
-        const score = rowScores[v]!;
+      let floor = -Infinity;
+      for (let c = 0; c < columnCount; c++) {
+        const score = rowScores[c]!;
         if (score === -Infinity) continue;
-        if (score > columnFloor[v]!) {
-          const dropped = insertIntoColumn(columnScore, columnRow, v * perColumn, perColumn, score, r);
-          columnFloor[v] = columnScore[v * perColumn + perColumn - 1]!;
-          if (dropped > volunteerLeftOut[v]!) volunteerLeftOut[v] = dropped;
-        } else if (score > volunteerLeftOut[v]!) {
-          volunteerLeftOut[v] = score;
+        if (score > columnFloor[c]!) {
+          const dropped = insertIntoColumn(columnScore, columnRow, c * perColumn, perColumn, score, r);
+          columnFloor[c] = columnScore[c * perColumn + perColumn - 1]!;
+          if (dropped > columnLeftOut[c]!) columnLeftOut[c] = dropped;
+        } else if (score > columnLeftOut[c]!) {
+          columnLeftOut[c] = score;
         }
         if (size === limit) {
           // ties keep the earlier volunteer: input order breaks them, deterministically
-          if (score <= topScore[limit - 1]!) {
+          if (score <= floor) {
             if (score > bestLeftOut) bestLeftOut = score;
             continue;
           }
-          if (topScore[limit - 1]! > bestLeftOut) bestLeftOut = topScore[limit - 1]!;
+          if (floor > bestLeftOut) bestLeftOut = floor;
           size--;
         }
         let at = size++;
         while (at > 0 && topScore[at - 1]! < score) {
           topScore[at] = topScore[at - 1]!;
-          topVolunteer[at] = topVolunteer[at - 1]!;
+          topColumn[at] = topColumn[at - 1]!;
           at--;
         }
         topScore[at] = score;
-        topVolunteer[at] = v;
+        topColumn[at] = c;
+        if (size === limit) floor = topScore[limit - 1]!;
       }
       leftOut[r] = bestLeftOut;
       const columns: number[] = [];
       const weights: number[] = [];
       for (let k = 0; k < size; k++) {
-        columns.push(volunteerColumnOf[topVolunteer[k]!]!);
+        columns.push(topColumn[k]!);
         weights.push(bigM + topScore[k]!);
       }
       result[r] = { columns, weights };
     }
     const present = new Int32Array(columnCount).fill(-1);
-    for (let v = 0; v < volunteerCount; v++) {
-      const c = volunteerColumnOf[v]!;
-      if (c < 0) continue;
-      columnLeftOut[c] = volunteerLeftOut[v]!;
+    for (let c = 0; c < columnCount; c++) {
       for (let k = 0; k < perColumn; k++) {
-        const r = columnRow[v * perColumn + k]!;
+        const r = columnRow[c * perColumn + k]!;
         if (r < 0) break;
         const row = result[r]!;
         // a pair already among the row's own candidates is not added twice
         if (present[c] !== r && !row.columns.includes(c)) {
           row.columns.push(c);
-          row.weights.push(bigM + columnScore[v * perColumn + k]!);
+          row.weights.push(bigM + columnScore[c * perColumn + k]!);
         }
         present[c] = r;
       }
@@ -195,75 +182,97 @@ function findImprovingPairs(
   assignment: SlotAssignment,
   candidates: RowCandidates[],
   { maxLeftOut, columnLeftOut, scannedSlack }: { maxLeftOut: Float64Array; columnLeftOut: Float64Array; scannedSlack: Float64Array },
-  volunteerColumn: Int32Array,
-  scores: Float64Array,
+  scorer: ColumnScorer,
   isCandidate: Int32Array,
   cache: ScoreCache | undefined,
 ): number[] {
-  const { index, bigM, rowFirstTimer, open } = problem;
+  const { bigM, rowFirstTimer } = problem;
   const { rowValue, price } = assignment;
   const bound = createLeftOutBound(columnLeftOut, price);
   const grown: number[] = [];
-  const worstSlack: number[] = [];
-  const worstColumn: number[] = [];
+  const worst: WorstPairs = { slack: [], column: [], score: [] };
   for (let r = 0; r < candidates.length; r++) {
     const threshold = rowValue[r]! - bigM;
     if (scannedSlack[r]! <= threshold || bound(maxLeftOut[r]!) <= threshold) continue;
     const row = candidates[r]!;
     for (const c of row.columns) isCandidate[c] = r;
-    if (cache) loadRow(cache, r, scores);
-    else scoreRow(index, rowFirstTimer[r]!, open, scores);
-    worstSlack.length = 0;
-    worstColumn.length = 0;
-    let bestLeftOut = -Infinity;
-    let bestGain = -Infinity;
-    for (let v = 0; v < index.volunteerCount; v++) {
-      const score = scores[v]!;
-      if (score === -Infinity) continue;
-      const c = volunteerColumn[v]!;
-      if (isCandidate[c] === r) continue;
-      const slack = threshold + price[c]! - score;
-      if (slack >= 0) {
-        if (score > bestLeftOut) bestLeftOut = score;
-        if (score - price[c]! > bestGain) bestGain = score - price[c]!;
-        continue;
-      }
-      // keep the most violated pairs; the rest stay left out and bound the next check
-      let at = worstSlack.length;
-      if (at === ADDED_PER_ROW_AND_ROUND) {
-        if (slack >= worstSlack[at - 1]!) {
-          if (score > bestLeftOut) bestLeftOut = score;
-          if (score - price[c]! > bestGain) bestGain = score - price[c]!;
-          continue;
-        }
-        const droppedColumn = worstColumn[at - 1]!;
-        const droppedScore = scores[problem.columnVolunteer[droppedColumn]!]!;
-        if (droppedScore > bestLeftOut) bestLeftOut = droppedScore;
-        if (droppedScore - price[droppedColumn]! > bestGain) bestGain = droppedScore - price[droppedColumn]!;
-        at--;
-        worstSlack.pop();
-        worstColumn.pop();
-      }
-      worstSlack.push(slack);
-      worstColumn.push(c);
-      while (at > 0 && worstSlack[at - 1]! > slack) {
-        worstSlack[at] = worstSlack[at - 1]!;
-        worstColumn[at] = worstColumn[at - 1]!;
-        at--;
-      }
-      worstSlack[at] = slack;
-      worstColumn[at] = c;
-    }
-    maxLeftOut[r] = bestLeftOut;
-    scannedSlack[r] = bestGain;
-    if (worstColumn.length === 0) continue;
-    for (const c of worstColumn) {
-      row.columns.push(c);
-      row.weights.push(bigM + scores[problem.columnVolunteer[c]!]!);
+    const found = cache
+      ? scanRow(cache.cells, r * cache.width, cache.ineligible, r, threshold, price, isCandidate, worst)
+      : scanRow(scorer.score(rowFirstTimer[r]!), 0, -Infinity, r, threshold, price, isCandidate, worst);
+    maxLeftOut[r] = found.bestLeftOut;
+    scannedSlack[r] = found.bestGain;
+    if (worst.column.length === 0) continue;
+    for (let k = 0; k < worst.column.length; k++) {
+      row.columns.push(worst.column[k]!);
+      row.weights.push(bigM + worst.score[k]!);
     }
     grown.push(r);
   }
   return grown;
+}
+
+type WorstPairs = { slack: number[]; column: number[]; score: number[] };
+
+/**
+ * One row's left-out pairs against the duals: keeps the most violated ones in `worst` (with
+ * their scores) and returns the best score and best score − price among those that stay out.
+ */
+function scanRow(
+  scores: ArrayLike<number>,
+  base: number,
+  ineligible: number,
+  r: number,
+  threshold: number,
+  price: Float64Array,
+  isCandidate: Int32Array,
+  worst: WorstPairs,
+): { bestLeftOut: number; bestGain: number } {
+  const worstSlack = worst.slack;
+  const worstColumn = worst.column;
+  worstSlack.length = 0;
+  worstColumn.length = 0;
+  let bestLeftOut = -Infinity;
+  let bestGain = -Infinity;
+  const columnCount = price.length;
+  for (let c = 0; c < columnCount; c++) {
+    const score = scores[base + c]!;
+    if (score === ineligible) continue;
+    if (isCandidate[c] === r) continue;
+    const gain = score - price[c]!;
+    if (gain <= threshold) {
+      if (score > bestLeftOut) bestLeftOut = score;
+      if (gain > bestGain) bestGain = gain;
+      continue;
+    }
+    const slack = threshold - gain;
+    // keep the most violated pairs; the rest stay left out and bound the next check
+    let at = worstSlack.length;
+    if (at === ADDED_PER_ROW_AND_ROUND) {
+      if (slack >= worstSlack[at - 1]!) {
+        if (score > bestLeftOut) bestLeftOut = score;
+        if (gain > bestGain) bestGain = gain;
+        continue;
+      }
+      const droppedColumn = worstColumn[at - 1]!;
+      const droppedScore = scores[base + droppedColumn]!;
+      if (droppedScore > bestLeftOut) bestLeftOut = droppedScore;
+      if (droppedScore - price[droppedColumn]! > bestGain) bestGain = droppedScore - price[droppedColumn]!;
+      at--;
+      worstSlack.pop();
+      worstColumn.pop();
+    }
+    worstSlack.push(slack);
+    worstColumn.push(c);
+    while (at > 0 && worstSlack[at - 1]! > slack) {
+      worstSlack[at] = worstSlack[at - 1]!;
+      worstColumn[at] = worstColumn[at - 1]!;
+      at--;
+    }
+    worstSlack[at] = slack;
+    worstColumn[at] = c;
+  }
+  worst.score = worstColumn.map((c) => scores[base + c]!);
+  return { bestLeftOut, bestGain };
 }
 
 /**
@@ -324,10 +333,3 @@ function storeRow({ width, ineligible, cells }: ScoreCache, r: number, scores: F
   }
 }
 
-function loadRow({ width, ineligible, cells }: ScoreCache, r: number, scores: Float64Array): void {
-  const base = r * width;
-  for (let v = 0; v < width; v++) {
-    const score = cells[base + v]!;
-    scores[v] = score === ineligible ? -Infinity : score;
-  }
-}

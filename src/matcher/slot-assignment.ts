@@ -82,30 +82,59 @@ export class SlotAssignment {
     this.stackCursor = new Int32Array(rowCount + columnCount + 2);
   }
 
-  /** Gives each row its best column when that column is still empty: a cheap, dual-feasible start. */
+  /**
+   * A cheap, dual-feasible start: each row in turn takes its best column when that column has
+   * room and the duals allow it. An empty column takes it at its current price. A column that
+   * already holds rows takes it in its next slot only if raising its price to that slot's cost
+   * keeps every row involved on a best edge: the newcomer's best beats its second best by the
+   * raise, and so does each row already there (their second bests, noted when they were placed,
+   * can only have fallen since, as prices only rise). Rows left over stay free for the search.
+   */
   assignGreedily(): void {
     const { rowStart, edgeColumn, edgeWeight } = this.graph;
+    const second = new Float64Array(this.rowCount);
     for (let r = 0; r < this.rowCount; r++) {
       let best = -Infinity;
+      let runnerUp = this.sinkPotential;
       let bestColumn = -1;
       for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
         const value = edgeWeight[e]! - this.price[edgeColumn[e]!]!;
         if (value > best) {
+          if (best > runnerUp) runnerUp = best;
           best = value;
           bestColumn = edgeColumn[e]!;
+        } else if (value > runnerUp) {
+          runnerUp = value;
         }
       }
       if (bestColumn < 0 || best <= this.sinkPotential) {
         this.rowValue[r] = this.sinkPotential;
         this.rowColumn[r] = UNMATCHED;
         this.sinkDemand--;
-      } else if (this.used[bestColumn] === 0) {
-        this.rowValue[r] = best;
-        this.used[bestColumn] = 1;
-        this.insertRow(bestColumn, r);
-        this.rowColumn[r] = bestColumn;
-        this.sinkDemand--;
+        continue;
       }
+      const c = bestColumn;
+      if (this.used[c]! >= this.capacity[c]!) continue;
+      const raise = this.used[c] === 0 ? 0 : this.nextSlotCost(c) - this.price[c]!;
+      if (best - raise < runnerUp) continue;
+      if (raise > 0) {
+        const start = this.columnRowStart[c]!;
+        const end = start + this.assignedCount[c]!;
+        let fits = true;
+        for (let k = start; k < end && fits; k++) {
+          const held = this.columnRows[k]!;
+          fits = this.rowValue[held]! - raise >= second[held]!;
+        }
+        if (!fits) continue;
+        for (let k = start; k < end; k++) this.rowValue[this.columnRows[k]!]! -= raise;
+        this.price[c]! += raise;
+      }
+      this.rowValue[r] = best - raise;
+      second[r] = runnerUp;
+      this.used[c]! += 1;
+      this.insertRow(c, r);
+      this.rowColumn[r] = c;
+      this.sinkDemand--;
     }
   }
 

@@ -118,7 +118,7 @@ describe('npm run match (src/cli/match.ts)', () => {
     }
   });
 
-  it('refuses every kind of bad input with exit 2, one message on stderr and nothing on stdout', async () => {
+  it('refuses every kind of bad input with exit 2, one message on stderr and nothing on stdout', { timeout: 90_000 }, async () => {
     const runs = await Promise.all(
       refusals.map(async ([name, make, message]) => {
         const { args, stdin } = make();

@@ -1,0 +1,139 @@
+import type { IndexedInstance } from './indexed-instance.ts';
+
+/**
+ * Scores one first-timer against every column (volunteer with room) at once, in scaled integer
+ * units, `-Infinity` for an ineligible pair: the same numbers as `scoreRow`, restricted to the
+ * columns and in column order. Posting lists are rebuilt over columns, so volunteers without
+ * room cost nothing; library type, region and languages are folded into a per-volunteer
+ * profile class, and each first-timer gets one small table of what each class adds (or
+ * `-Infinity` when no language is shared), so the pass over the columns is one addition each.
+ */
+export class ColumnScorer {
+  /** the scores of the last `score(f)` call, by column */
+  readonly scores: Float64Array;
+  private readonly columnClass: Int32Array;
+  private readonly classLibraryType: Int32Array;
+  private readonly classRegion: Int32Array;
+  private readonly classLanguages: Int32Array;
+  private readonly classSpeaksAny: Uint8Array;
+  private readonly classBonus: Float64Array;
+  private readonly volunteerColumn: Int32Array;
+  private readonly interestPostingStart: Int32Array;
+  private readonly interestPostingColumns: Int32Array;
+  private readonly sessionPostingStart: Int32Array;
+  private readonly sessionPostingColumns: Int32Array;
+
+  constructor(
+    private readonly index: IndexedInstance,
+    columnVolunteer: Int32Array,
+  ) {
+    const columnCount = columnVolunteer.length;
+    this.scores = new Float64Array(columnCount);
+    this.volunteerColumn = new Int32Array(index.volunteerCount).fill(-1);
+    columnVolunteer.forEach((v, c) => {
+      this.volunteerColumn[v] = c;
+    });
+    const words = index.languageWords;
+    const classes = new Map<string, number>();
+    const libraryTypes: number[] = [];
+    const regions: number[] = [];
+    const languageSets: number[] = [];
+    this.columnClass = new Int32Array(columnCount);
+    for (let c = 0; c < columnCount; c++) {
+      const v = columnVolunteer[c]!;
+      const languages = index.volunteerLanguages.subarray(v * words, v * words + words);
+      const key = `${index.volunteerLibraryType[v]} ${index.volunteerRegion[v]} ${languages.join(' ')}`;
+      let id = classes.get(key);
+      if (id === undefined) {
+        id = classes.size;
+        classes.set(key, id);
+        libraryTypes.push(index.volunteerLibraryType[v]!);
+        regions.push(index.volunteerRegion[v]!);
+        for (const word of languages) languageSets.push(word);
+      }
+      this.columnClass[c] = id;
+    }
+    this.classLibraryType = Int32Array.from(libraryTypes);
+    this.classRegion = Int32Array.from(regions);
+    this.classLanguages = Int32Array.from(languageSets);
+    this.classSpeaksAny = Uint8Array.from(libraryTypes, (_, k) => {
+      for (let w = 0; w < words; w++) if (this.classLanguages[k * words + w] !== 0) return 1;
+      return 0;
+    });
+    this.classBonus = new Float64Array(classes.size);
+    const interests = this.columnPostings(index.interestPostingStart, index.interestPostingVolunteers);
+    this.interestPostingStart = interests.start;
+    this.interestPostingColumns = interests.items;
+    const sessions = this.columnPostings(index.sessionPostingStart, index.sessionPostingVolunteers);
+    this.sessionPostingStart = sessions.start;
+    this.sessionPostingColumns = sessions.items;
+  }
+
+  private columnPostings(start: Int32Array, volunteers: Int32Array): { start: Int32Array; items: Int32Array } {
+    const itemCount = start.length - 1;
+    const columnStart = new Int32Array(itemCount + 1);
+    const columns = new Int32Array(volunteers.length);
+    let size = 0;
+    for (let item = 0; item < itemCount; item++) {
+      for (let p = start[item]!; p < start[item + 1]!; p++) {
+        const c = this.volunteerColumn[volunteers[p]!]!;
+        if (c >= 0) columns[size++] = c;
+      }
+      columnStart[item + 1] = size;
+    }
+    return { start: columnStart, items: columns.slice(0, size) };
+  }
+
+  /** Fills and returns `scores` for first-timer `f`. */
+  score(f: number): Float64Array {
+    const { index, scores, volunteerColumn } = this;
+    const { weights } = index;
+    scores.fill(0);
+    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, scores);
+    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, scores);
+    for (let i = index.requestedStart[f]!; i < index.requestedStart[f + 1]!; i++) {
+      const c = volunteerColumn[index.requestedVolunteers[i]!]!;
+      if (c >= 0) scores[c]! += weights.requested;
+    }
+
+    const libraryType = index.firstTimerLibraryType[f]!;
+    const region = index.firstTimerRegion[f]!;
+    const words = index.languageWords;
+    const mine = index.firstTimerLanguages;
+    let speaksAny = false;
+    for (let w = 0; w < words; w++) if (mine[f * words + w] !== 0) speaksAny = true;
+    const { classBonus, classLibraryType, classRegion, classLanguages, classSpeaksAny } = this;
+    for (let k = 0; k < classBonus.length; k++) {
+      let eligible = !speaksAny || classSpeaksAny[k] === 0;
+      for (let w = 0; !eligible && w < words; w++) eligible = (classLanguages[k * words + w]! & mine[f * words + w]!) !== 0;
+      let bonus = 0;
+      if (libraryType >= 0 && classLibraryType[k] === libraryType) bonus += weights.libraryType;
+      if (region >= 0 && classRegion[k] === region) bonus += weights.region;
+      classBonus[k] = eligible ? bonus : -Infinity;
+    }
+    const columnClass = this.columnClass;
+    for (let c = 0; c < scores.length; c++) scores[c]! += classBonus[columnClass[c]!]!;
+    for (let i = index.forbiddenStart[f]!; i < index.forbiddenStart[f + 1]!; i++) {
+      const c = volunteerColumn[index.forbiddenVolunteers[i]!]!;
+      if (c >= 0) scores[c] = -Infinity;
+    }
+    return scores;
+  }
+}
+
+function addPostings(
+  start: Int32Array,
+  items: Int32Array,
+  postingStart: Int32Array,
+  postingColumns: Int32Array,
+  f: number,
+  weight: number,
+  out: Float64Array,
+): void {
+  if (weight === 0) return;
+  for (let i = start[f]!; i < start[f + 1]!; i++) {
+    const item = items[i]!;
+    const end = postingStart[item + 1]!;
+    for (let p = postingStart[item]!; p < end; p++) out[postingColumns[p]!]! += weight;
+  }
+}
