@@ -296,3 +296,19 @@ export function searchParticipants(db: Db, eventId: number, query: string, limit
     .limit(limit)
     .all();
 }
+
+/** Everyone checked in right now, for the organizer's pair-by-hand choices and the waiting list. */
+export function listPeopleHere(db: Db, eventId: number) {
+  return db
+    .select({
+      id: participants.id,
+      name: participants.name,
+      role: participants.role,
+      status: participants.status,
+      waitingSince: participants.waitingSince,
+    })
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), inArray(participants.status, ['present', 'matched'])))
+    .orderBy(asc(participants.name), asc(participants.id))
+    .all();
+}

@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.ts';
 import { listAuditLog, listOrganizerNames } from '../domain/audit.ts';
 import type { Event } from '../domain/events.ts';
 import { listLivePairs, type LivePairView } from '../domain/pairs.ts';
-import { countParticipants, searchParticipants } from '../domain/participants.ts';
+import { countParticipants, listPeopleHere, searchParticipants } from '../domain/participants.ts';
 import { listRounds } from '../domain/rounds.ts';
 import { listSpots } from '../domain/spots.ts';
 import { DashboardPage, type EventDayData } from '../../views/admin.tsx';
@@ -17,8 +17,6 @@ export const eventNotFound = 'There is no event at this address. Pick one from t
 export const searchLimit = 200;
 const auditLimit = 20;
 const roundLimit = 20;
-// the pair-by-hand choices and the waiting list read everyone of the event; a conference is a few thousand people
-const everyoneLimit = 10_000;
 
 export const idParamSchema = z
   .string()
@@ -60,12 +58,11 @@ export function takeNotice(c: Context<AppEnv>): Notice | undefined {
 
 /** Present first-timers without a buddy, present volunteers, and who is waiting after a failed rematch. */
 export function pairingCandidates(c: Context<AppEnv>, event: Event) {
-  const everyone = searchParticipants(c.var.db, event.id, '', everyoneLimit);
-  const here = (s: string) => s === 'present' || s === 'matched';
+  const here = listPeopleHere(c.var.db, event.id);
   return {
-    firstTimers: everyone.filter((p) => p.role === 'first_timer' && p.status === 'present').map(({ id, name }) => ({ id, name })),
-    volunteers: everyone.filter((p) => p.role === 'volunteer' && here(p.status)).map(({ id, name }) => ({ id, name })),
-    waiting: everyone
+    firstTimers: here.filter((p) => p.role === 'first_timer' && p.status === 'present').map(({ id, name }) => ({ id, name })),
+    volunteers: here.filter((p) => p.role === 'volunteer').map(({ id, name }) => ({ id, name })),
+    waiting: here
       .filter((p) => p.role === 'first_timer' && p.status === 'present' && p.waitingSince !== null)
       .sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime())
       .map((p) => ({ id: p.id, name: p.name, waitingSince: p.waitingSince! })),
