@@ -88,14 +88,6 @@ export class ColumnScorer {
   score(f: number): Float64Array {
     const { index, scores, volunteerColumn } = this;
     const { weights } = index;
-    scores.fill(0);
-    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, scores);
-    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, scores);
-    for (let i = index.requestedStart[f]!; i < index.requestedStart[f + 1]!; i++) {
-      const c = volunteerColumn[index.requestedVolunteers[i]!]!;
-      if (c >= 0) scores[c]! += weights.requested;
-    }
-
     const libraryType = index.firstTimerLibraryType[f]!;
     const region = index.firstTimerRegion[f]!;
     const words = index.languageWords;
@@ -111,8 +103,16 @@ export class ColumnScorer {
       if (region >= 0 && classRegion[k] === region) bonus += weights.region;
       classBonus[k] = eligible ? bonus : -Infinity;
     }
+    // the profile bonus (or -Infinity) first, in place of clearing: integers add exactly in any
+    // order, and -Infinity absorbs whatever is added later
     const columnClass = this.columnClass;
-    for (let c = 0; c < scores.length; c++) scores[c]! += classBonus[columnClass[c]!]!;
+    for (let c = 0; c < scores.length; c++) scores[c] = classBonus[columnClass[c]!]!;
+    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, scores);
+    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, scores);
+    for (let i = index.requestedStart[f]!; i < index.requestedStart[f + 1]!; i++) {
+      const c = volunteerColumn[index.requestedVolunteers[i]!]!;
+      if (c >= 0) scores[c]! += weights.requested;
+    }
     for (let i = index.forbiddenStart[f]!; i < index.forbiddenStart[f + 1]!; i++) {
       const c = volunteerColumn[index.forbiddenVolunteers[i]!]!;
       if (c >= 0) scores[c] = -Infinity;

@@ -82,15 +82,22 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
     const columnRow = new Int32Array(columnCount * perColumn).fill(-1);
     const columnFloor = new Float64Array(columnCount).fill(-Infinity);
     const result: RowCandidates[] = new Array(rowCount);
+    // each row's scores go into the cache in the same pass (cache width = column count)
+    const cacheCells = cache?.cells;
+    const cacheIneligible = cache?.ineligible ?? 0;
     for (let r = 0; r < rowCount; r++) {
       const rowScores = scorer.score(rowFirstTimer[r]!);
-      if (cache) storeRow(cache, r, rowScores);
+      const cacheBase = r * columnCount;
       let size = 0;
       let bestLeftOut = -Infinity;
       let floor = -Infinity;
       for (let c = 0; c < columnCount; c++) {
         const score = rowScores[c]!;
-        if (score === -Infinity) continue;
+        if (score === -Infinity) {
+          if (cacheCells) cacheCells[cacheBase + c] = cacheIneligible;
+          continue;
+        }
+        if (cacheCells) cacheCells[cacheBase + c] = score;
         if (score > columnFloor[c]!) {
           const dropped = insertIntoColumn(columnScore, columnRow, c * perColumn, perColumn, score, r);
           columnFloor[c] = columnScore[c * perColumn + perColumn - 1]!;
@@ -324,12 +331,3 @@ function createScoreCache(rows: number, width: number, maxAbsScore: number): Sco
   }
   return undefined;
 }
-
-function storeRow({ width, ineligible, cells }: ScoreCache, r: number, scores: Float64Array): void {
-  const base = r * width;
-  for (let v = 0; v < width; v++) {
-    const score = scores[v]!;
-    cells[base + v] = score === -Infinity ? ineligible : score;
-  }
-}
-
