@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { findEventBySlug, type Event } from '../domain/events.ts';
 import { slugSchema } from './params.ts';
@@ -25,3 +26,14 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
 }
 
 export const meCookieName = 'bd_me';
+
+/** This phone holds the person's page, so scanning the desk QR with it later checks them in. */
+export function rememberPersonalPage(c: Context<AppEnv>, slug: string, token: string): void {
+  setCookie(c, meCookieName, token, {
+    path: `/e/${slug}`,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.secureCookies,
+    maxAge: 60 * 60 * 24 * 60,
+  });
+}

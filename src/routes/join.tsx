@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { checkInParticipant, findParticipantByToken, registerParticipant } from '../domain/participants.ts';
@@ -7,7 +7,7 @@ import { isPresenceTokenValid } from '../domain/presence.ts';
 import { fieldErrorsFrom, registrationSchema } from '../domain/registration-schema.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
 import { JoinPage, type PresenceState } from '../../views/join.tsx';
-import { eventFromSlug, meCookieName, readForm } from './event-context.ts';
+import { eventFromSlug, meCookieName, readForm, rememberPersonalPage } from './event-context.ts';
 import { profileValuesFromForm } from './form-values.ts';
 import { personalTokenSchema } from './params.ts';
 
@@ -76,12 +76,6 @@ joinRoutes.post('/', async (c) => {
 
   const me = result.participant;
   if (kiosk) return c.redirect(`/e/${event.slug}/desk/welcome/${me.token}`, 303);
-  setCookie(c, meCookieName, me.token, {
-    path: `/e/${event.slug}`,
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.secureCookies,
-    maxAge: 60 * 60 * 24 * 60,
-  });
+  rememberPersonalPage(c, event.slug, me.token);
   return c.redirect(`/e/${event.slug}/me/${me.token}`, 303);
 });

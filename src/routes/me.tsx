@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
 import { loadEventCatalog } from '../domain/events.ts';
@@ -18,7 +17,7 @@ import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
 import { MeEditPage, MePage, MeStatus } from '../../views/me.tsx';
 import { meetupIcs } from '../../views/meetup-ics.ts';
 import { streamLiveChanges } from './live-stream.ts';
-import { eventFromSlug, meCookieName, readForm } from './event-context.ts';
+import { eventFromSlug, readForm, rememberPersonalPage } from './event-context.ts';
 import { profileValuesFromForm } from './form-values.ts';
 import { personalTokenSchema } from './params.ts';
 
@@ -44,14 +43,7 @@ meRoutes.get('/:token', async (c) => {
   const found = findMe(c);
   if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
   const { event, me } = found;
-  // this phone now holds the page, so scanning the desk QR with it checks this person in
-  setCookie(c, meCookieName, me.token, {
-    path: `/e/${event.slug}`,
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.secureCookies,
-    maxAge: 60 * 60 * 24 * 60,
-  });
+  rememberPersonalPage(c, event.slug, me.token);
   const notice = noticeSchema.safeParse(c.req.query('notice') ?? (c.req.query('checked-in') ? 'checked-in' : c.req.query('saved') ? 'saved' : undefined));
   const now = c.var.now();
   return c.html(
