@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { matchRounds, pairs, participants, type RoundProposal } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { matchInstance, parseInstance, rematchFirstTimer, type IdPair } from '../matcher/index.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit, type Conn } from './audit.ts';
 import type { Event } from './events.ts';
 import { countLivePairsOf, createLivePair, createMeetupPlanner, livePairOfFirstTimer } from './live-pairs.ts';
 import {
@@ -221,13 +221,9 @@ export function publishRound(
   args: { roundId: number; organizerId: number | null; now: Date },
 ): ({ ok: true; published: number; skipped: number } & PairChange) | { ok: false; reason: 'not-found' | 'not-proposed' } {
   return db.transaction((tx) => {
-    const round = tx
-      .select()
-      .from(matchRounds)
-      .where(and(eq(matchRounds.id, args.roundId), eq(matchRounds.eventId, event.id)))
-      .get();
-    if (!round) return { ok: false, reason: 'not-found' } as const;
-    if (round.status !== 'proposed') return { ok: false, reason: 'not-proposed' } as const;
+    const found = findProposedRound(tx, event.id, args.roundId);
+    if (!found.ok) return found;
+    const { round } = found;
     const forbidden = new Set(loadForbidden(tx, event.id).map((f) => `${f.firstTimerId}:${f.volunteerId}`));
     const person = (id: number, role: Participant['role']) => {
       const p = tx
@@ -286,19 +282,27 @@ export function publishRound(
   }, immediate);
 }
 
+/** Only a proposal of this event can be published or discarded, and only once. */
+function findProposedRound(conn: Conn, eventId: number, roundId: number) {
+  const round = conn
+    .select()
+    .from(matchRounds)
+    .where(and(eq(matchRounds.id, roundId), eq(matchRounds.eventId, eventId)))
+    .get();
+  if (!round) return { ok: false, reason: 'not-found' } as const;
+  if (round.status !== 'proposed') return { ok: false, reason: 'not-proposed' } as const;
+  return { ok: true, round } as const;
+}
+
 export function discardRound(
   db: Db,
   event: Event,
   args: { roundId: number; organizerId: number; now: Date },
 ): { ok: true } | { ok: false; reason: 'not-found' | 'not-proposed' } {
   return db.transaction((tx) => {
-    const round = tx
-      .select()
-      .from(matchRounds)
-      .where(and(eq(matchRounds.id, args.roundId), eq(matchRounds.eventId, event.id)))
-      .get();
-    if (!round) return { ok: false, reason: 'not-found' } as const;
-    if (round.status !== 'proposed') return { ok: false, reason: 'not-proposed' } as const;
+    const found = findProposedRound(tx, event.id, args.roundId);
+    if (!found.ok) return found;
+    const { round } = found;
     tx.update(matchRounds).set({ status: 'discarded' }).where(eq(matchRounds.id, round.id)).run();
     writeAudit(tx, {
       eventId: event.id,
