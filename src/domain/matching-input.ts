@@ -52,7 +52,9 @@ export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] 
     .where(inArray(participantInterests.participantId, ids))
     .orderBy(asc(participantInterests.interestId))
     .all()) {
-    interestsOf.set(r.participantId, [...(interestsOf.get(r.participantId) ?? []), String(r.interestId)]);
+    const list = interestsOf.get(r.participantId);
+    if (list) list.push(String(r.interestId));
+    else interestsOf.set(r.participantId, [String(r.interestId)]);
   }
   for (const r of conn
     .select()
@@ -60,7 +62,9 @@ export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] 
     .where(inArray(participantSessions.participantId, ids))
     .orderBy(asc(participantSessions.sessionId))
     .all()) {
-    sessionsOf.set(r.participantId, [...(sessionsOf.get(r.participantId) ?? []), String(r.sessionId)]);
+    const list = sessionsOf.get(r.participantId);
+    if (list) list.push(String(r.sessionId));
+    else sessionsOf.set(r.participantId, [String(r.sessionId)]);
   }
   return people.map((participant) => ({
     participant,
