@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { getOrCreateSecret } from './domain/secrets.ts';
 import { createLoginLimiter } from './domain/login-limiter.ts';
 import { createLiveHub } from './live.ts';
+import { sameOriginForms } from './same-origin-forms.ts';
 import { adminRoutes } from './routes/admin.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
-import { BadRequestPage, ErrorPage, NotFoundPage } from '../views/errors.tsx';
+import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
@@ -35,7 +35,9 @@ export function createApp(deps: AppDeps) {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
-      referrerPolicy: 'no-referrer',
+      // same-origin keeps the real Origin on our own form posts (no-referrer made it "null") and
+      // sends nothing to other sites, so a personal link never leaks through Referer
+      referrerPolicy: 'same-origin',
     }),
   );
   app.use(async (c, next) => {
@@ -49,7 +51,13 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   // a form posted from another site must not act with an organizer's cookie
-  app.use(csrf());
+  app.use(
+    sameOriginForms({
+      publicUrl: deps.publicUrl,
+      refuse: (reason, c) =>
+        c.html(<FormRefusedPage reason={reason} back={wayBack(c.req.path)} />, reason === 'not-a-form' ? 415 : 403),
+    }),
+  );
 
   app.use(
     '/static/*',
@@ -80,11 +88,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.html(<NotFoundPage />, 404));
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
-      const message =
-        err.status === 403
-          ? 'This form was sent from another site, so we ignored it. Please use the form on this site.'
-          : 'We could not read that request. Please go back and try again.';
-      return c.html(<BadRequestPage message={message} />, err.status);
+      return c.html(<BadRequestPage message="We could not read that request. Please go back and try again." />, err.status);
     }
     console.error(err);
     return c.html(<ErrorPage />, 500);
@@ -93,3 +97,13 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The page a refused form leads back to: the form itself where it has one, else its area's start. */
+function wayBack(path: string): string {
+  const personal = /^\/e\/[a-z0-9-]+\/me\/[A-Za-z0-9_-]+/.exec(path);
+  if (personal) return personal[0];
+  if (/^\/e\/[a-z0-9-]+\/(join|desk\/check-in)$/.test(path)) return path;
+  if (/^\/admin\/e\/[a-z0-9-]+/.test(path)) return /^\/admin\/e\/[a-z0-9-]+/.exec(path)![0];
+  if (path.startsWith('/admin')) return '/admin';
+  return '/';
+}

@@ -33,3 +33,24 @@ export function BadRequestPage({ message }: { message: string }) {
     </Layout>
   );
 }
+
+/** A form post we would not act on: sent from another site, or not a form at all. */
+export function FormRefusedPage({ reason, back }: { reason: 'not-a-form' | 'cross-site'; back: string }) {
+  return (
+    <Layout title="Not sent · Buddydesk">
+      <main class="narrow">
+        <h1>That form was not sent</h1>
+        <p>
+          {reason === 'cross-site'
+            ? 'It seemed to come from another website, so nothing was changed. Open the form on this site and send it again.'
+            : 'What arrived was not a form we can read, so nothing was changed.'}
+        </p>
+        <p>
+          <a class="button" href={back}>
+            Back to the form
+          </a>
+        </p>
+      </main>
+    </Layout>
+  );
+}

@@ -1,31 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairs } from '../../db/schema.ts';
-import { createApp, type App } from '../../src/app.tsx';
+
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
 import type { Event } from '../../src/domain/events.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { accessibilityViolations, freePort, launchChromium, screenshot } from './browser.ts';
-
-// like startServer in browser.ts, but keeps the app (for its live hub) and can restart on the same port and file
-async function listen(db: Db, port: number): Promise<{ app: App; close: () => Promise<void> }> {
-  const app = createApp({ db, publicUrl: `http://127.0.0.1:${port}` });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return {
-    app,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
-  };
-}
+import { accessibilityViolations, freePort, launchChromium, listen, screenshot, venueUrl } from './browser.ts';
 
 let browser: Browser;
 let db: Db;
@@ -78,7 +61,7 @@ describe('the board on a 1080p screen', () => {
     const [spotA, spotB] = catalog.spots;
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/e/${event.slug}/board`);
+    await page.goto(`${venueUrl(port)}/e/${event.slug}/board`);
     await expect.poll(() => page.getByText('Pairs appear here as soon as they are made').count()).toBe(1);
     await expect.poll(() => server.app.live.size()).toBe(1);
 

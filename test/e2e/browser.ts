@@ -23,30 +23,47 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real app on a real SQLite file, listening on a loopback port, for a browser to drive. */
+/**
+ * The host name journeys use. Browsers treat localhost and 127.0.0.1 as special (a secure context,
+ * Sec-Fetch-Site sent over plain HTTP); phones on the venue wifi reach a LAN address or a name, so
+ * the browser maps this name to loopback and sees the app exactly as they do.
+ */
+export const venueHost = 'buddydesk.test';
+
+export const venueUrl = (port: number) => `http://${venueHost}:${port}`;
+
+/** Our app listening on a loopback port and answering as http://buddydesk.test:PORT. */
+export async function listen(db: Db, port: number): Promise<{ app: ReturnType<typeof createApp>; close: () => Promise<void> }> {
+  const app = createApp({ db, publicUrl: venueUrl(port) });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    app,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // SSE and keep-alive connections would otherwise hold the server open
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** The real app on a real SQLite file, for a browser to drive by the venue host name. */
 export async function startServer(): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'buddydesk-e2e-'));
   const db = openDb(join(dir, 'e2e.sqlite'));
   migrateDb(db);
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const app = createApp({ db, publicUrl: baseUrl });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
-  });
+  const { app, close } = await listen(db, port);
   return {
-    baseUrl,
+    baseUrl: venueUrl(port),
     db,
     app,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          db.$client.close();
-          resolve();
-        });
-        // SSE and keep-alive connections would otherwise hold the server open
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    stop: async () => {
+      await close();
+      db.$client.close();
+    },
   };
 }
 
@@ -62,6 +79,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--host-resolver-rules=MAP ${venueHost} 127.0.0.1`,
     ],
   });
 }

@@ -1,10 +1,15 @@
 import { createApp } from '../../src/app.tsx';
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
 
-export const testOrigin = 'http://localhost';
+/**
+ * Route tests reach the app the way phones at a venue do: a plain-HTTP host name that is not
+ * localhost, where browsers send the page's Origin and no Sec-Fetch-Site.
+ */
+export const testOrigin = 'http://buddydesk.test';
+const at = (path: string) => (path.startsWith('/') ? `${testOrigin}${path}` : path);
 
 /** The real app on a fresh in-memory database with the real migrations and a clock the test moves. */
-export function createTestApp(opts: { now?: Date } = {}) {
+export function createTestApp(opts: { now?: Date; publicUrl?: string } = {}) {
   const db = openDb(':memory:');
   migrateDb(db);
   let current = opts.now ?? new Date('2026-10-14T14:00:00Z');
@@ -17,7 +22,7 @@ export function createTestApp(opts: { now?: Date } = {}) {
       current = new Date(current.getTime() + ms);
     },
   };
-  const app = createApp({ db, now: clock.now, publicUrl: 'http://buddydesk.test' });
+  const app = createApp({ db, now: clock.now, publicUrl: opts.publicUrl ?? testOrigin });
   return { app, db, clock };
 }
 
@@ -35,7 +40,7 @@ export function formBody(fields: Fields): URLSearchParams {
   return body;
 }
 
-/** Posts a form the way a browser on our own origin does (csrf wants the Origin header). */
+/** Posts a form the way a browser on our own origin does over plain HTTP: Origin, no Sec-Fetch-Site. */
 export function postForm(
   app: TestApp['app'],
   path: string,
@@ -48,14 +53,14 @@ export function postForm(
   };
   if (opts.htmx) headers['HX-Request'] = 'true';
   if (opts.cookie) headers.Cookie = opts.cookie;
-  return app.request(path, { method: 'POST', headers, body: formBody(fields).toString() });
+  return app.request(at(path), { method: 'POST', headers, body: formBody(fields).toString() });
 }
 
 export function get(app: TestApp['app'], path: string, opts: { htmx?: boolean; cookie?: string } = {}) {
   const headers: Record<string, string> = {};
   if (opts.htmx) headers['HX-Request'] = 'true';
   if (opts.cookie) headers.Cookie = opts.cookie;
-  return app.request(path, { headers });
+  return app.request(at(path), { headers });
 }
 
 /** "name=value" pairs from Set-Cookie headers, ready for a Cookie header. */
