@@ -1,4 +1,5 @@
 // The only module that touches the process, the environment and the network.
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import { startAutoWork } from './auto-work.ts';
@@ -39,6 +40,7 @@ if (config.organizer) {
 
 const app = createApp({ db, publicUrl: config.publicUrl });
 const stopAutoWork = startAutoWork({ db, live: app.live });
+// serve() makes a plain HTTP/1.1 server unless given createServer, so this cast is what it returns
 const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
   const base = config.publicUrl;
   console.log(
@@ -52,17 +54,34 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' 
       ...lines,
     ].join('\n'),
   );
-});
+}) as Server;
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use; set PORT to another one.` : err.message);
   process.exit(1);
 });
 
-function shutDown() {
+// What systemd, Docker and Ctrl-C expect: stop taking requests, end the live streams so their
+// responses finish, let what is being written finish, close the database, exit 0 — within 5 s.
+const stopDeadlineMs = 4_000;
+let stopping = false;
+function shutDown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping…`);
   stopAutoWork();
-  server.close();
-  db.$client.close();
-  process.exit(0);
+  const finish = () => {
+    db.$client.close();
+    process.exit(0);
+  };
+  // a client that keeps a connection open must not hold the stop past the deadline
+  setTimeout(() => {
+    server.closeAllConnections();
+    finish();
+  }, stopDeadlineMs).unref();
+  server.close(finish);
+  app.live.close();
+  // keep-alive connections go idle as their last response (a live stream, say) finishes
+  setInterval(() => server.closeIdleConnections(), 50).unref();
 }
-process.on('SIGINT', shutDown);
-process.on('SIGTERM', shutDown);
+process.on('SIGINT', () => shutDown('SIGINT'));
+process.on('SIGTERM', () => shutDown('SIGTERM'));
