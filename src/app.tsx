@@ -8,12 +8,13 @@ import { getOrCreateSecret } from './domain/secrets.ts';
 import { createLoginLimiter } from './domain/login-limiter.ts';
 import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
+import { bodyLimits } from './body-limits.ts';
 import { adminRoutes } from './routes/admin.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
-import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage } from '../views/errors.tsx';
+import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     c.set('live', live);
     await next();
   });
+  app.use(bodyLimits((c, maxSize) => c.html(<TooLargePage maxKb={maxSize / 1024} />, 413)));
   // a form posted from another site must not act with an organizer's cookie
   app.use(
     sameOriginForms({

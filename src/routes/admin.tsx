@@ -23,6 +23,7 @@ import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin
 import { adminEventDayRoutes } from './admin-event-day.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
+import { typedText } from './form-values.ts';
 
 export const sessionCookieName = 'bd_session';
 const loginRefusal = "That e-mail and password don't match an organizer account.";
@@ -89,7 +90,7 @@ adminRoutes.post('/login', async (c) => {
   const form = (await readForm(c)) ?? {};
   const next = nextSchema.parse(form.next);
   const parsed = loginFormSchema.safeParse(form);
-  const typedEmail = typeof form.email === 'string' ? form.email.trim() : '';
+  const typedEmail = typedText(form.email, 200).trim();
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
     return c.html(
