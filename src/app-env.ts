@@ -10,6 +10,8 @@ export type AppDeps = {
   publicUrl: string;
   /** send cookies with Secure; on when served over https */
   secureCookies?: boolean;
+  /** behind a reverse proxy: take the client's address from X-Forwarded-For */
+  trustProxy?: boolean;
   /** where changes are announced to live pages; one is made when not given */
   live?: LiveHub;
 };
@@ -21,6 +23,8 @@ export type AppEnv = {
     publicUrl: string;
     secureCookies: boolean;
     presenceSecret: string;
+    deviceSecret: string;
+    trustProxy: boolean;
     loginLimiter: LoginLimiter;
     organizer: SignedInOrganizer;
     live: LiveHub;

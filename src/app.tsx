@@ -19,6 +19,7 @@ import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const presenceSecret = getOrCreateSecret(deps.db, 'presence-hmac', now());
+  const deviceSecret = getOrCreateSecret(deps.db, 'device-hmac', now());
   const loginLimiter = createLoginLimiter();
   const live = deps.live ?? createLiveHub();
   const app = new Hono<AppEnv>();
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps) {
     c.set('publicUrl', deps.publicUrl);
     c.set('secureCookies', deps.secureCookies ?? deps.publicUrl.startsWith('https:'));
     c.set('presenceSecret', presenceSecret);
+    c.set('deviceSecret', deviceSecret);
+    c.set('trustProxy', deps.trustProxy ?? false);
     c.set('loginLimiter', loginLimiter);
     c.set('live', live);
     await next();

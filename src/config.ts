@@ -16,6 +16,10 @@ export const configSchema = z
         .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL such as https://buddies.example.org' })
         .optional(),
     ),
+    TRUST_PROXY: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false' }).default('false'),
+    ),
     ORGANIZER_EMAIL: z.preprocess(emptyAsUndefined, z.email('ORGANIZER_EMAIL must be an e-mail address').optional()),
     ORGANIZER_PASSWORD: z.preprocess(
       emptyAsUndefined,
@@ -30,6 +34,8 @@ export type Config = {
   port: number;
   databasePath: string;
   publicUrl: string;
+  /** behind a reverse proxy: the client's address is the last one in X-Forwarded-For */
+  trustProxy: boolean;
   organizer: { email: string; password: string } | null;
 };
 
@@ -50,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>, lanAddress =
       port: e.PORT,
       databasePath: e.DATABASE_PATH,
       publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress}:${e.PORT}`).replace(/\/+$/, ''),
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
       organizer:
         e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
           ? { email: e.ORGANIZER_EMAIL.toLowerCase(), password: e.ORGANIZER_PASSWORD }

@@ -38,7 +38,7 @@ if (config.organizer) {
   lines.push(`Set up the first organizer (one-time link): ${config.publicUrl}/admin/setup/${token}`);
 }
 
-const app = createApp({ db, publicUrl: config.publicUrl });
+const app = createApp({ db, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
 const stopAutoWork = startAutoWork({ db, live: app.live });
 // serve() makes a plain HTTP/1.1 server unless given createServer, so this cast is what it returns
 const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {

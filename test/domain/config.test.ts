@@ -6,7 +6,16 @@ describe('loadConfig', () => {
     const result = loadConfig({}, '10.1.2.3');
     expect(result).toEqual({
       ok: true,
-      config: { port: 3000, databasePath: 'db/buddydesk.sqlite', publicUrl: 'http://10.1.2.3:3000', organizer: null },
+      config: { port: 3000, databasePath: 'db/buddydesk.sqlite', publicUrl: 'http://10.1.2.3:3000', trustProxy: false, organizer: null },
+    });
+  });
+
+  it('trusts a reverse proxy only when TRUST_PROXY says so, and refuses other values', () => {
+    const on = loadConfig({ TRUST_PROXY: 'true' }, '10.1.2.3');
+    expect(on.ok && on.config.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'yes please' }, '10.1.2.3')).toEqual({
+      ok: false,
+      message: 'Bad configuration: TRUST_PROXY must be true or false',
     });
   });
 
