@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -9,6 +8,7 @@ import { createLoginLimiter } from './domain/login-limiter.ts';
 import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
 import { bodyLimits } from './body-limits.ts';
+import { staticFiles } from './static-files.ts';
 import { adminRoutes } from './routes/admin.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
@@ -66,11 +66,8 @@ export function createApp(deps: AppDeps) {
 
   app.use(
     '/static/*',
-    serveStatic({
-      root: './',
-      onFound: (path, c) => {
-        if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
+    staticFiles((path, c) => {
+      if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     }),
   );
 
