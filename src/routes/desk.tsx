@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
 import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken } from '../domain/participants.ts';
 import { isPresenceTokenValid, makePresenceToken } from '../domain/presence.ts';
+import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
 import { DeskCheckInPage, DeskPage, DeskQr, DeskWelcomePage, type DeskQrProps } from '../../views/desk.tsx';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -98,7 +99,3 @@ deskRoutes.get('/welcome/:token', async (c) => {
     />,
   );
 });
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
