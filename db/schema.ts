@@ -89,8 +89,18 @@ export const programSessions = sqliteTable(
     room: text('room').notNull().default(''),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
+    track: text('track').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** the id or guid the imported program gave it, so a re-import updates it in place */
+    sourceId: text('source_id'),
+    /** set when a re-import dropped it while someone still planned to attend: kept for them, not offered to others */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('program_sessions_event_code').on(t.eventId, t.code)],
+  (t) => [
+    uniqueIndex('program_sessions_event_code').on(t.eventId, t.code),
+    // SQLite treats NULLs as distinct, so sessions typed in by hand need no source id
+    uniqueIndex('program_sessions_event_source').on(t.eventId, t.sourceId),
+  ],
 );
 
 export const meetupSpots = sqliteTable('meetup_spots', {

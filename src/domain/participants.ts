@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   auditLog,
   interests,
@@ -21,8 +21,11 @@ export type RegisterResult =
   | { ok: true; participant: Participant }
   | { ok: false; errors: FieldErrors; values: RegistrationInput };
 
-/** Choices must come from the event's own lists; a forged form cannot attach another event's ids. */
-function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput): FieldErrors {
+/**
+ * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
+ * A session retired by a program import is only kept by someone who had already chosen it.
+ */
+function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
   const errors: FieldErrors = {};
   const { libraryTypes, regions, languages } = event.settings;
   if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
@@ -42,7 +45,15 @@ function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput): Fiel
     const found = tx
       .select({ id: programSessions.id })
       .from(programSessions)
-      .where(and(eq(programSessions.eventId, event.id), inArray(programSessions.id, uniqueSessions)))
+      .where(
+        and(
+          eq(programSessions.eventId, event.id),
+          inArray(programSessions.id, uniqueSessions),
+          chosenBefore.length > 0
+            ? or(isNull(programSessions.retiredAt), inArray(programSessions.id, chosenBefore))
+            : isNull(programSessions.retiredAt),
+        ),
+      )
       .all();
     if (found.length !== uniqueSessions.length) errors.sessions = 'Choose sessions from the program';
   }
@@ -146,7 +157,13 @@ export function updateProfile(
 ): RegisterResult {
   return db.transaction(
     (tx) => {
-      const errors = checkChoices(tx, event, input);
+      const chosenBefore = tx
+        .select({ id: participantSessions.sessionId })
+        .from(participantSessions)
+        .where(eq(participantSessions.participantId, participant.id))
+        .all()
+        .map((r) => r.id);
+      const errors = checkChoices(tx, event, input, chosenBefore);
       if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
       if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
       const updated = tx

@@ -2,7 +2,7 @@
 // confirms or corrects which column is which, then every row must read or nothing is imported.
 import { parse } from 'csv-parse/sync';
 import { checkCsvMapping, guessCsvMapping, type CsvMapping } from './csv-mapping.ts';
-import { readDuration, readMoment, splitTimeRange, wallOfParts, type DateParts, type Moment } from './csv-values.ts';
+import { readDuration, readMoment, splitTimeRange, wallOfParts, type DateParts, type Moment, type TimeParts } from './csv-values.ts';
 import { decodeInput, isZipContainer, quote } from './input-text.ts';
 import { checkProgram, cleanSession } from './session-checks.ts';
 import {
@@ -105,7 +105,9 @@ function inEventZone(wall: string, moment: Moment, timeZone: string): string {
 
 const orderWords = { mdy: 'month/day/year', dmy: 'day/month/year' } as const;
 
-function dateOf(row: Row, mapping: CsvMapping, startCell: string): DateParts {
+/** The start's date, from the start cell itself or else the date column, with the cell it came from. */
+function dateOf(row: Row, mapping: CsvMapping, startCell: string, start: Moment): { date: DateParts; cell: string; what: string } {
+  if (start.date) return { date: start.date, cell: startCell, what: 'start' };
   const cell = row.cell('date');
   if (cell === '') {
     throw new ImportProblem(
@@ -114,12 +116,14 @@ function dateOf(row: Row, mapping: CsvMapping, startCell: string): DateParts {
   }
   const moment = readMoment(cell, mapping.dateOrder);
   if (!moment?.date) throw new ImportProblem(`${row.where}: date ${quote(cell)} is not a date such as 2026-10-14 or 10/14/2026`);
-  return moment.date;
+  return { date: moment.date, cell, what: 'date' };
 }
 
-function wallOrProblem(row: Row, what: string, cell: string, date: DateParts, moment: Moment, mapping: CsvMapping): string {
-  const wall = wallOfParts(date, moment.time!);
-  if (!wall) throw new ImportProblem(`${row.where}: ${what} ${quote(cell)} is not a real date (read as ${orderWords[mapping.dateOrder]})`);
+function wallOrProblem(row: Row, source: { date: DateParts; cell: string; what: string }, time: TimeParts, mapping: CsvMapping): string {
+  const wall = wallOfParts(source.date, time);
+  if (!wall) {
+    throw new ImportProblem(`${row.where}: ${source.what} ${quote(source.cell)} is not a real date (read as ${orderWords[mapping.dateOrder]})`);
+  }
   return wall;
 }
 
@@ -134,8 +138,8 @@ function sessionOfRow(row: Row, mapping: CsvMapping, timeZone: string): Imported
   const start = readMoment(startCell, mapping.dateOrder);
   if (!start) throw new ImportProblem(`${row.where}: start ${quote(startCell)} is not a time such as 9:30 AM or 14:00`);
   if (!start.time) throw new ImportProblem(`${row.where}: start ${quote(startCell)} has no time of day`);
-  const startDate = start.date ?? dateOf(row, mapping, startCell);
-  const startWall = wallOrProblem(row, 'start', startCell, startDate, start, mapping);
+  const startDate = dateOf(row, mapping, startCell, start);
+  const startWall = wallOrProblem(row, startDate, start.time, mapping);
   const startsAt = inEventZone(startWall, start, timeZone);
 
   let endsAt: string;
@@ -143,7 +147,8 @@ function sessionOfRow(row: Row, mapping: CsvMapping, timeZone: string): Imported
   if (endCell !== '') {
     const end = readMoment(endCell, mapping.dateOrder);
     if (!end?.time) throw new ImportProblem(`${row.where}: end ${quote(endCell)} is not a time such as 10:30 AM or 15:00`);
-    let endWall = wallOrProblem(row, 'end', endCell, end.date ?? startDate, end, mapping);
+    const endDate = end.date ? { date: end.date, cell: endCell, what: 'end' } : startDate;
+    let endWall = wallOrProblem(row, endDate, end.time, mapping);
     // a session from 23:00 to 00:30 ends on the next day
     if (!end.date && end.offsetMinutes === undefined && endWall < startWall) endWall = addMinutes(endWall, 24 * 60);
     endsAt = inEventZone(endWall, end, timeZone);

@@ -7,18 +7,13 @@ import { guardParse, ImportProblem, type ImportedSession, type ParseOptions, typ
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function lineOfPosition(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  return ` (line ${text.slice(0, Number(m[1])).split('\n').length})`;
-}
-
 function readJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new ImportProblem(`The file is not valid JSON${lineOfPosition(text, message)}: ${message}`);
+    // V8 names the place (a position, or the text around it); one line reads better in a message
+    throw new ImportProblem(`The file is not valid JSON: ${message.replace(/\s+/g, ' ')}`);
   }
 }
 
