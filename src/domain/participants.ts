@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import {
   auditLog,
   interests,
@@ -8,7 +8,7 @@ import {
   programSessions,
 } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
-import type { Event } from './events.ts';
+import { offeredSessions, type Event } from './events.ts';
 import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
 import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
 
@@ -49,15 +49,22 @@ function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chose
         and(
           eq(programSessions.eventId, event.id),
           inArray(programSessions.id, uniqueSessions),
-          chosenBefore.length > 0
-            ? or(isNull(programSessions.retiredAt), inArray(programSessions.id, chosenBefore))
-            : isNull(programSessions.retiredAt),
+          offeredSessions(chosenBefore),
         ),
       )
       .all();
     if (found.length !== uniqueSessions.length) errors.sessions = 'Choose sessions from the program';
   }
   return errors;
+}
+
+function sessionIdsOf(conn: Tx | Db, participantId: number): number[] {
+  return conn
+    .select({ id: participantSessions.sessionId })
+    .from(participantSessions)
+    .where(eq(participantSessions.participantId, participantId))
+    .all()
+    .map((r) => r.id);
 }
 
 function profileColumns(input: RegistrationInput) {
@@ -157,13 +164,7 @@ export function updateProfile(
 ): RegisterResult {
   return db.transaction(
     (tx) => {
-      const chosenBefore = tx
-        .select({ id: participantSessions.sessionId })
-        .from(participantSessions)
-        .where(eq(participantSessions.participantId, participant.id))
-        .all()
-        .map((r) => r.id);
-      const errors = checkChoices(tx, event, input, chosenBefore);
+      const errors = checkChoices(tx, event, input, sessionIdsOf(tx, participant.id));
       if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
       if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
       const updated = tx
@@ -202,13 +203,7 @@ export function loadProfile(db: Db, participant: Participant): ParticipantProfil
     .where(eq(participantInterests.participantId, participant.id))
     .all()
     .map((r) => r.id);
-  const sessionIds = db
-    .select({ id: participantSessions.sessionId })
-    .from(participantSessions)
-    .where(eq(participantSessions.participantId, participant.id))
-    .all()
-    .map((r) => r.id);
-  return { ...participant, interestIds, sessionIds };
+  return { ...participant, interestIds, sessionIds: sessionIdsOf(db, participant.id) };
 }
 
 /** Marks someone as physically at the conference; only present people are matched. */
