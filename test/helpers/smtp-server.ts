@@ -10,6 +10,7 @@ export async function startSmtpServer(opts: { port?: number } = {}) {
   const received: ParsedMail[] = [];
   const recipientsTried: string[] = [];
   let refusal: { code: number; message: string } | null = null;
+  const waiting: { count: number; resolve: () => void }[] = [];
 
   const server = new SMTPServer({
     // plain SMTP on loopback: no TLS certificate, no login
@@ -26,6 +27,7 @@ export async function startSmtpServer(opts: { port?: number } = {}) {
         (mail) => {
           received.push(mail);
           callback();
+          for (const w of waiting.filter((w) => received.length >= w.count)) w.resolve();
         },
         (err: Error) => callback(err),
       );
@@ -50,6 +52,13 @@ export async function startSmtpServer(opts: { port?: number } = {}) {
     },
     acceptRecipients() {
       refusal = null;
+    },
+    /** resolves once the server has accepted this many messages in all */
+    waitForMessages(count: number) {
+      return new Promise<void>((resolve) => {
+        if (received.length >= count) resolve();
+        else waiting.push({ count, resolve });
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
