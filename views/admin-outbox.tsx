@@ -116,11 +116,10 @@ export function OutboxPage({ organizer, event, counts, filter, messages, limit, 
               : `${messages.length} ${messages.length === 1 ? 'message' : 'messages'}, newest first.`}
         </p>
         {messages.length > 0 && (
-          <div class="table-wrap" tabindex={0} aria-labelledby="outbox-caption">
+          // focusable so a keyboard can scroll it on a phone
+          <div class="table-wrap" tabindex={0} role="region" aria-label="Messages in the outbox">
             <table>
-              <caption id="outbox-caption" class="visually-hidden">
-                Messages in the outbox
-              </caption>
+              <caption class="visually-hidden">Messages in the outbox</caption>
               <thead>
                 <tr>
                   <th scope="col">Written</th>
@@ -210,7 +209,7 @@ export function OutboxMessagePage({ organizer, event, message: m, composed }: Ou
           </dd>
         </dl>
         <h2 id="mail-text-heading">The message as it is sent</h2>
-        <pre class="mail-text" aria-labelledby="mail-text-heading" tabindex={0}>
+        <pre class="mail-text" role="region" aria-labelledby="mail-text-heading" tabindex={0}>
           {composed.text}
         </pre>
         {composed.html !== null && (
