@@ -14,6 +14,8 @@ export type AppDeps = {
   trustProxy?: boolean;
   /** where changes are announced to live pages; one is made when not given */
   live?: LiveHub;
+  /** true when SMTP_URL is set and a sender is running; otherwise mail waits in the outbox */
+  mailSending?: boolean;
 };
 
 export type AppEnv = {
@@ -28,5 +30,6 @@ export type AppEnv = {
     loginLimiter: LoginLimiter;
     organizer: SignedInOrganizer;
     live: LiveHub;
+    mailSending: boolean;
   };
 };

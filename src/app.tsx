@@ -14,6 +14,7 @@ import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
+import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
 import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
     c.set('trustProxy', deps.trustProxy ?? false);
     c.set('loginLimiter', loginLimiter);
     c.set('live', live);
+    c.set('mailSending', deps.mailSending ?? false);
     await next();
   });
   app.use(bodyLimits((c, maxSize) => c.html(<TooLargePage maxKb={maxSize / 1024} />, 413)));
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
   app.route('/e/:slug/board', boardRoutes);
+  app.route('/e/:slug/unsubscribe', unsubscribeRoutes);
+  app.route('/unsubscribe', unsubscribeRoutes);
   app.route('/admin', adminRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage />, 404));
@@ -105,6 +109,7 @@ function wayBack(path: string): string {
   const personal = /^\/e\/[a-z0-9-]+\/me\/[A-Za-z0-9_-]+/.exec(path);
   if (personal) return personal[0];
   if (/^\/e\/[a-z0-9-]+\/(join|desk\/check-in)$/.test(path)) return path;
+  if (/^(\/e\/[a-z0-9-]+)?\/unsubscribe\/[A-Za-z0-9_-]+$/.test(path)) return path;
   if (/^\/admin\/e\/[a-z0-9-]+/.test(path)) return /^\/admin\/e\/[a-z0-9-]+/.exec(path)![0];
   if (path.startsWith('/admin')) return '/admin';
   return '/';

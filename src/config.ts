@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -25,10 +26,38 @@ export const configSchema = z
       emptyAsUndefined,
       z.string().min(10, 'ORGANIZER_PASSWORD must be at least 10 characters').optional(),
     ),
+    // the message never repeats the value: the URL may hold the SMTP password
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({
+          protocol: /^smtps?$/,
+          error: 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587',
+        })
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().transform(parseMailFrom).optional()),
   })
   .refine((env) => (env.ORGANIZER_EMAIL === undefined) === (env.ORGANIZER_PASSWORD === undefined), {
     message: 'set ORGANIZER_EMAIL and ORGANIZER_PASSWORD together, or neither',
+  })
+  .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
+    message: 'set MAIL_FROM (the sender address, such as "Buddydesk <buddies@example.org>") with SMTP_URL',
   });
+
+const mailFromRefusal = 'MAIL_FROM must be one address such as buddies@example.org or "Buddydesk <buddies@example.org>"';
+
+function parseMailFrom(value: string, ctx: z.RefinementCtx): MailFrom {
+  const parsed = addressparser(value, { flatten: true });
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  if (!only?.address || !z.email().safeParse(only.address).success) {
+    ctx.addIssue({ code: 'custom', message: mailFromRefusal });
+    return z.NEVER;
+  }
+  return { name: only.name, address: only.address };
+}
+
+export type MailFrom = { name: string; address: string };
 
 export type Config = {
   port: number;
@@ -37,6 +66,8 @@ export type Config = {
   /** behind a reverse proxy: the client's address is the last one in X-Forwarded-For */
   trustProxy: boolean;
   organizer: { email: string; password: string } | null;
+  /** smtpUrl null: nothing is sent, messages wait in the outbox */
+  mail: { smtpUrl: string | null; from: MailFrom | null };
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -61,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>, lanAddress =
         e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
           ? { email: e.ORGANIZER_EMAIL.toLowerCase(), password: e.ORGANIZER_PASSWORD }
           : null,
+      mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? null },
     },
   };
 }

@@ -21,6 +21,7 @@ import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin-dashboard.tsx';
 import { adminEventDayRoutes } from './admin-event-day.tsx';
+import { adminOutboxRoutes } from './admin-outbox.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
 import { clientAddress } from './client-address.ts';
 import { eventFromSlug, readForm } from './event-context.ts';
@@ -237,3 +238,4 @@ for (const [path, present] of [
 // the event day (rounds, live pairs, audit log) and the meetup spots, behind the same sign-in
 adminRoutes.route('/e/:slug', adminEventDayRoutes);
 adminRoutes.route('/e/:slug', adminSpotsRoutes);
+adminRoutes.route('/e/:slug', adminOutboxRoutes);

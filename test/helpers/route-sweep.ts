@@ -2,7 +2,9 @@
 // with bad input (never a 5xx, bounded answers). A new route belongs in this list.
 import { sessionCookieName } from '../../src/routes/admin.tsx';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { makeEvent, makeParticipant } from './factories.ts';
+import { eq } from 'drizzle-orm';
+import { mailRecipients } from '../../db/schema.ts';
+import { makeEvent, makeMail, makeParticipant } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 export function sweepTargets(t: TestApp) {
@@ -12,6 +14,8 @@ export function sweepTargets(t: TestApp) {
   const session = signIn(t.db, 'chair@example.org', 'long enough secret', t.clock.now());
   if (!session.ok) throw new Error('sign-in refused');
   const cookie = `${sessionCookieName}=${session.sessionId}; bd_me=${'%'.repeat(50)}`;
+  const mail = makeMail(t.db, { eventId: event.id, participantId: p.id });
+  const { unsubscribeToken } = t.db.select().from(mailRecipients).where(eq(mailRecipients.id, mail.recipientId)).get()!;
   const e = `/e/${event.slug}`;
   const a = `/admin/e/${event.slug}`;
   const paths = [
@@ -25,6 +29,9 @@ export function sweepTargets(t: TestApp) {
     `${a}/pairs/99999/unpair`, `${a}/pairs/1/move`, `${a}/forbidden-pairs`, `${a}/first-timers/abc/rematch`,
     `${a}/spots`, `${a}/spots/abc`, `${a}/timing`, `${a}/audit`,
     '/e/Not A Slug/join', '/e/../../etc/passwd/desk', '/admin/e/nope', '/healthz',
+    `${e}/unsubscribe/${unsubscribeToken}`, `${e}/unsubscribe/${'a'.repeat(43)}`, `${e}/unsubscribe/%ZZ`,
+    `/unsubscribe/${unsubscribeToken}`, '/unsubscribe/x', `${a}/outbox`, `${a}/outbox?status=%00`,
+    `${a}/outbox.csv`, `${a}/outbox.csv?status[]=1`, `${a}/outbox/${mail.id}`, `${a}/outbox/abc`, `${a}/outbox/99999`,
   ];
   return { event, participant: p, cookie, paths };
 }

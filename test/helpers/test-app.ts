@@ -9,7 +9,7 @@ export const testOrigin = 'http://buddydesk.test';
 const at = (path: string) => (path.startsWith('/') ? `${testOrigin}${path}` : path);
 
 /** The real app on a fresh in-memory database with the real migrations and a clock the test moves. */
-export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy?: boolean } = {}) {
+export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy?: boolean; mailSending?: boolean } = {}) {
   const db = openDb(':memory:');
   migrateDb(db);
   let current = opts.now ?? new Date('2026-10-14T14:00:00Z');
@@ -22,7 +22,13 @@ export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy
       current = new Date(current.getTime() + ms);
     },
   };
-  const app = createApp({ db, now: clock.now, publicUrl: opts.publicUrl ?? testOrigin, trustProxy: opts.trustProxy ?? false });
+  const app = createApp({
+    db,
+    now: clock.now,
+    publicUrl: opts.publicUrl ?? testOrigin,
+    trustProxy: opts.trustProxy ?? false,
+    mailSending: opts.mailSending ?? false,
+  });
   return { app, db, clock };
 }
 
