@@ -50,7 +50,7 @@ function pairUp(event: Event, spotId: number, ftName: string, vName: string, mee
 }
 
 async function insideViewport(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
+  const box = await locator.boundingBox({ timeout: 5_000 });
   const view = page.viewportSize()!;
   return !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
 }

@@ -61,7 +61,7 @@ async function scanScreen(page: Page): Promise<string | undefined> {
 }
 
 async function wholeOnScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
+  const box = await locator.boundingBox({ timeout: 5_000 });
   const view = page.viewportSize()!;
   return !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
 }
@@ -81,7 +81,7 @@ describe('the desk screen', () => {
 
       const parts = [
         desk.getByRole('img', { name: 'QR code to register for a buddy' }),
-        desk.getByText(`${server.baseUrl}/e/${event.slug}/join`, { exact: true }),
+        desk.getByText(`or open ${server.baseUrl}/e/${event.slug}/join`, { exact: true }),
         desk.getByRole('link', { name: 'Register on this screen' }),
         desk.getByRole('link', { name: 'Check in with my desk code' }),
       ];
