@@ -2,8 +2,6 @@ import { raw } from 'hono/html';
 import type { BoardPairView } from '../src/domain/pairs.ts';
 import { Layout } from './layout.tsx';
 
-/** rows a 1080p screen shows at once; more pages are shown in turn by board.js, or stacked without it */
-export const boardRowsPerPage = 8;
 export const boardPollSeconds = 30;
 
 export type PairListProps = {
@@ -16,7 +14,6 @@ export type PairListProps = {
   /** the registration link with a presence token, so people at the board are checked in */
   joinUrl: string;
   joinQrSvg: string;
-  rowsPerPage?: number;
 };
 
 type Slot = { meetAt: Date; pairs: BoardPairView[] };
@@ -27,28 +24,26 @@ function clockFormat(timeZone: string) {
   return (at: Date) => format.format(at).replace(/\u202f/g, ' ');
 }
 
-/** Rows cut into screen-sized pages; a meet time that continues on the next page gets its heading again. */
-function paginate(pairs: BoardPairView[], rowsPerPage: number): Slot[][] {
-  const pages: Slot[][] = [];
-  for (let i = 0; i < pairs.length; i += rowsPerPage) {
-    const slots: Slot[] = [];
-    for (const pair of pairs.slice(i, i + rowsPerPage)) {
-      const last = slots[slots.length - 1];
-      if (last && last.meetAt.getTime() === pair.meetAt.getTime()) last.pairs.push(pair);
-      else slots.push({ meetAt: pair.meetAt, pairs: [pair] });
-    }
-    pages.push(slots);
+/** Pairs arrive sorted by meet time; one slot per meet time. */
+function bySlot(pairs: BoardPairView[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const pair of pairs) {
+    const last = slots[slots.length - 1];
+    if (last && last.meetAt.getTime() === pair.meetAt.getTime()) last.pairs.push(pair);
+    else slots.push({ meetAt: pair.meetAt, pairs: [pair] });
   }
-  return pages;
+  return slots;
 }
 
 /**
  * The whole live board: clock, pairs by meet time, and the QR to register. The page is built from
  * it, `/board/pairs` serves it alone for polling, and the stream sends it as the SSE event `board`.
+ * Every pair is in the HTML, stacked; board.js cuts them into pages of columns that fit the screen
+ * it is on and turns them (a page size fixed here would overflow a smaller screen or long names).
  */
 export function PairList(props: PairListProps) {
   const time = clockFormat(props.timeZone);
-  const pages = paginate(props.pairs, props.rowsPerPage ?? boardRowsPerPage);
+  const slots = bySlot(props.pairs);
   return (
     <div
       id="board"
@@ -61,7 +56,6 @@ export function PairList(props: PairListProps) {
       hx-swap="outerHTML settle:0ms"
       sse-swap="board"
       data-time-zone={props.timeZone}
-      data-pages={pages.length}
     >
       <header class="board-head">
         <h1>
@@ -75,39 +69,30 @@ export function PairList(props: PairListProps) {
       </header>
       <div class="board-body">
         <section class="board-pairs" aria-label="Pairs meeting now and next">
-          {pages.length === 0 ? (
+          {slots.length === 0 ? (
             <p class="board-empty">Pairs appear here as soon as they are made.</p>
           ) : (
-            pages.map((slots, i) => (
-              <div class="board-page" data-board-page={i + 1}>
-                {slots.map((slot) => (
-                  <section class="board-slot">
-                    <h2>
-                      <time datetime={slot.meetAt.toISOString()}>{time(slot.meetAt)}</time>
-                    </h2>
-                    <ul class="board-list">
-                      {slot.pairs.map((pair) => (
-                        <li class="board-row" data-pair-id={pair.pairId}>
-                          <span class="board-names">
-                            {pair.firstTimer} <span aria-hidden="true">↔</span>
-                            <span class="visually-hidden">with</span> {pair.volunteer}
-                          </span>
-                          <span class="board-where">
-                            <strong>{pair.spotName}</strong>
-                            {pair.directions ? ` · ${pair.directions}` : ''}
-                            <span class="visually-hidden"> · {time(slot.meetAt)}</span>
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ))}
-                {pages.length > 1 ? (
-                  <p class="board-page-no">
-                    Page {i + 1} of {pages.length}
-                  </p>
-                ) : null}
-              </div>
+            slots.map((slot) => (
+              <section class="board-slot">
+                <h2>
+                  <time datetime={slot.meetAt.toISOString()}>{time(slot.meetAt)}</time>
+                </h2>
+                <ul class="board-list">
+                  {slot.pairs.map((pair) => (
+                    <li class="board-row" data-pair-id={pair.pairId}>
+                      <span class="board-names">
+                        {pair.firstTimer} <span aria-hidden="true">↔</span>
+                        <span class="visually-hidden">with</span> {pair.volunteer}
+                      </span>
+                      <span class="board-where">
+                        <strong>{pair.spotName}</strong>
+                        {pair.directions ? ` · ${pair.directions}` : ''}
+                        <span class="visually-hidden"> · {time(slot.meetAt)}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))
           )}
         </section>
@@ -120,9 +105,13 @@ export function PairList(props: PairListProps) {
           </p>
         </aside>
       </div>
-      <p class="board-offline" role="status" hidden data-board-offline>
-        Reconnecting… the pairs above may be a minute behind.
-      </p>
+      {/* a strip of its own, so the notice never covers a pair nor lands below the screen's edge */}
+      <footer class="board-foot">
+        <p class="board-page-no" data-pager></p>
+        <p class="board-offline" role="status" hidden data-board-offline>
+          Reconnecting… the pairs above may be a minute behind.
+        </p>
+      </footer>
     </div>
   );
 }

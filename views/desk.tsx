@@ -5,15 +5,20 @@ import { Layout } from './layout.tsx';
 
 export type DeskQrProps = { slug: string; joinUrl: string; qrSvg: string; refreshSeconds: number };
 
-/** The QR code with its presence token; it fetches itself again before the token goes stale. */
+/**
+ * The QR code with its presence token; it fetches itself again before the token goes stale (and
+ * on `desk:retry`, which kiosk.js sends while the server is unreachable). A hung request gives up
+ * after 8 s, so a desk whose network silently died still notices.
+ */
 export function DeskQr(props: DeskQrProps) {
   return (
     <div
       id="desk-qr"
       hx-get={`/e/${props.slug}/desk/qr`}
-      hx-trigger={`every ${props.refreshSeconds}s`}
+      hx-trigger={`every ${props.refreshSeconds}s, desk:retry`}
       hx-target="this"
       hx-swap="outerHTML"
+      hx-request='{"timeout": 8000}'
       data-join-url={props.joinUrl}
     >
       <div class="qr" role="img" aria-label="QR code to register for a buddy">
@@ -23,25 +28,32 @@ export function DeskQr(props: DeskQrProps) {
   );
 }
 
-export function DeskPage(props: { event: Event; qr: DeskQrProps; shortUrl: string; kioskJoinPath: string }) {
+/** One screen, never scrolled: the QR takes whatever the words and buttons leave. */
+export function DeskPage(props: { event: Event; qr: DeskQrProps; shortUrl: string }) {
   const { event } = props;
   return (
-    <Layout title={`Buddy desk · ${event.name}`} variant="kiosk">
-      <main>
-        <div>
+    <Layout title={`Buddy desk · ${event.name}`} variant="kiosk" scripts={['kiosk.js']}>
+      <main class="desk" data-desk>
+        <p class="desk-offline" role="alert" hidden data-desk-offline>
+          Can't reach the server — this QR code may be out of date. Trying again…
+        </p>
+        <div class="desk-intro">
           <h1>First time at {event.name}?</h1>
           <p class="lead">Scan to meet a buddy who knows their way around. Returning volunteers: scan to check in.</p>
-          <DeskQr {...props.qr} />
-          <p class="short-url">or open {props.shortUrl}</p>
-          <p class="actions center">
-            <a class="button" href={props.kioskJoinPath}>
-              Register on this screen
-            </a>
-            <a class="button secondary" href={`/e/${event.slug}/desk/check-in`}>
-              Check in with my desk code
-            </a>
-          </p>
         </div>
+        <div class="desk-scan">
+          <DeskQr {...props.qr} />
+        </div>
+        <p class="short-url">or open {props.shortUrl}</p>
+        <p class="actions desk-actions">
+          {/* a link, not a token baked into the page: the desk stays open for hours, tokens last minutes */}
+          <a class="button" href={`/e/${event.slug}/desk/register`}>
+            Register on this screen
+          </a>
+          <a class="button secondary" href={`/e/${event.slug}/desk/check-in`}>
+            Check in with my desk code
+          </a>
+        </p>
       </main>
     </Layout>
   );

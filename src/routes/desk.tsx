@@ -41,9 +41,15 @@ deskRoutes.get('/', async (c) => {
       event={event}
       qr={await deskQr(c, event)}
       shortUrl={`${c.var.publicUrl}/e/${event.slug}/join`}
-      kioskJoinPath={`/e/${event.slug}/join?kiosk=1&k=${presenceToken(c, event)}`}
     />,
   );
+});
+
+// "Register on this screen": the token is made when it is tapped, however long the desk has been open
+deskRoutes.get('/register', (c) => {
+  const event = eventFromSlug(c);
+  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  return c.redirect(`/e/${event.slug}/join?kiosk=1&k=${presenceToken(c, event)}`, 303);
 });
 
 deskRoutes.get('/qr', async (c) => {

@@ -1,9 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { participants } from '../../db/schema.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
-import { launchChromium, screenshot, startServer } from './browser.ts';
+import { migrateDb, openDb } from '../../src/db.ts';
+import { freePort, launchChromium, listen, phone, screenshot, startServer, venueUrl } from './browser.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -44,5 +50,93 @@ describe('the desk kiosk', () => {
     await kiosk.getByRole('link', { name: 'Done' }).click();
     await kiosk.waitForURL(new RegExp(`/e/${event.slug}/desk$`));
     await context.close();
+  });
+});
+
+/** What a phone camera would read off the screen: the QR decoded from a screenshot of the viewport. */
+async function scanScreen(page: Page): Promise<string | undefined> {
+  const png = PNG.sync.read(await page.screenshot());
+  const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
+  return jsQR(pixels, png.width, png.height)?.data;
+}
+
+async function wholeOnScreen(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox({ timeout: 5_000 });
+  const view = page.viewportSize()!;
+  return !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
+}
+
+describe('the desk screen', () => {
+  const screens = [
+    { name: 'monitor', width: 1280, height: 800 },
+    { name: 'tablet-landscape', width: 1024, height: 768 },
+    { name: 'tablet-portrait', width: 768, height: 1024 },
+  ];
+  for (const screen of screens) {
+    it(`fits a ${screen.width}×${screen.height} screen without scrolling, and its QR scans to the join link with a fresh token`, { timeout: 60_000 }, async () => {
+      const event = createDemoEvent(server.db, new Date(), `desk-${screen.name}`);
+      const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, hasTouch: true });
+      const desk = await context.newPage();
+      await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+
+      const parts = [
+        desk.getByRole('img', { name: 'QR code to register for a buddy' }),
+        desk.getByText(`or open ${server.baseUrl}/e/${event.slug}/join`, { exact: true }),
+        desk.getByRole('link', { name: 'Register on this screen' }),
+        desk.getByRole('link', { name: 'Check in with my desk code' }),
+      ];
+      for (const part of parts) expect(await wholeOnScreen(desk, part)).toBe(true);
+      expect(await desk.evaluate<number>('document.documentElement.scrollHeight - innerHeight')).toBeLessThanOrEqual(0);
+      await screenshot(desk, `desk-${screen.width}x${screen.height}`);
+
+      const scanned = await scanScreen(desk);
+      expect(scanned).toBe(await desk.locator('#desk-qr').getAttribute('data-join-url'));
+      expect(scanned).toMatch(new RegExp(`^${server.baseUrl}/e/${event.slug}/join\\?k=[0-9a-z]+\\.[A-Za-z0-9_-]{22}$`));
+      // a phone that opens it is at the desk: the token is the real, current one
+      const phoneContext = await browser.newContext(phone);
+      const phonePage = await phoneContext.newPage();
+      await phonePage.goto(scanned!);
+      expect(await phonePage.getByText("You're at the desk: registering also checks you in.").count()).toBe(1);
+      await phoneContext.close();
+      await context.close();
+    });
+  }
+
+  it('says so when it cannot reach the server, and comes back with a fresh QR by itself', { timeout: 90_000 }, async () => {
+    // a server of its own, to stop and start again on the same port and file
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'buddydesk-desk-')), 'desk.sqlite'));
+    migrateDb(db);
+    const port = await freePort();
+    let own = await listen(db, port);
+    const event = createDemoEvent(db, new Date(), 'desk-offline');
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const desk = await context.newPage();
+    try {
+      await desk.goto(`${venueUrl(port)}/e/${event.slug}/desk`);
+      const notice = desk.getByText("Can't reach the server — this QR code may be out of date");
+      expect(await notice.isVisible()).toBe(false);
+      // marks this copy of the QR, so the test can tell a fresh one from it
+      await desk.locator('#desk-qr').evaluate((el) => el.setAttribute('data-seen-before', ''));
+
+      await own.close();
+      // the next refresh (every 20 s) fails
+      await expect.poll(() => notice.isVisible(), { timeout: 40_000 }).toBe(true);
+      expect(await wholeOnScreen(desk, notice)).toBe(true);
+      await screenshot(desk, 'desk-offline');
+      // tapping a button now would strand the kiosk on the browser's error page
+      await desk.getByRole('link', { name: 'Register on this screen' }).click();
+      expect(desk.url()).toMatch(/\/desk$/);
+
+      own = await listen(db, port);
+      await expect.poll(() => notice.isVisible(), { timeout: 30_000 }).toBe(false);
+      expect(await desk.locator('#desk-qr[data-seen-before]').count()).toBe(0);
+      const scanned = await scanScreen(desk);
+      expect(scanned).toBe(await desk.locator('#desk-qr').getAttribute('data-join-url'));
+      expect(scanned).toContain(`${venueUrl(port)}/e/${event.slug}/join?k=`);
+    } finally {
+      await context.close();
+      await own.close();
+      db.$client.close();
+    }
   });
 });

@@ -19,7 +19,7 @@ export function sweepTargets(t: TestApp) {
   const e = `/e/${event.slug}`;
   const a = `/admin/e/${event.slug}`;
   const paths = [
-    `${e}/join`, `${e}/join?k=${'9'.repeat(500)}`, `${e}/join/check-in`, `${e}/desk`, `${e}/desk/qr`, `${e}/desk/check-in`,
+    `${e}/join`, `${e}/join?k=${'9'.repeat(500)}`, `${e}/join/check-in`, `${e}/desk`, `${e}/desk/qr`, `${e}/desk/register`, `${e}/desk/check-in`,
     `${e}/desk/welcome/${'a'.repeat(43)}`, `${e}/board`, `${e}/board/pairs`,
     `${e}/me/${p.token}`, `${e}/me/${p.token}/edit`, `${e}/me/${p.token}/status`, `${e}/me/${p.token}/meetup.ics`,
     `${e}/me/${p.token}/pairs/99999/met`, `${e}/me/${p.token}/pairs/0x10/missing`, `${e}/me/%ZZ`,

@@ -32,6 +32,29 @@ describe('GET /e/:slug/desk', () => {
   });
 });
 
+describe('GET /e/:slug/desk/register', () => {
+  it('sends "Register on this screen" to the kiosk form with a token fresh at the tap, however long the desk has been open', async () => {
+    const t = createTestApp({ now: new Date('2026-10-14T14:00:05Z') });
+    const { event } = makeEvent(t.db);
+    const desk = await (await get(t.app, `/e/${event.slug}/desk`)).text();
+    expect(desk).toContain(`href="/e/${event.slug}/desk/register"`);
+
+    // the desk page stays open all morning; the tap comes three hours later
+    t.clock.advance(3 * 60 * 60 * 1000);
+    const res = await get(t.app, `/e/${event.slug}/desk/register`);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/e/${event.slug}/join\\?kiosk=1&k=`));
+    const form = await (await get(t.app, location)).text();
+    expect(form).toContain('at the desk: registering also checks you in');
+  });
+
+  it('answers 404 for an unknown event', async () => {
+    const t = createTestApp();
+    expect((await get(t.app, '/e/unknown/desk/register')).status).toBe(404);
+  });
+});
+
 describe('GET /e/:slug/desk/qr', () => {
   it('gives a new token within two minutes, and the old one stops checking in after four', async () => {
     const t = createTestApp({ now: new Date('2026-10-14T14:00:05Z') });
