@@ -37,7 +37,8 @@ export function formatClockTime(at: Date, timeZone: string): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function NoticeBanner({ notice, id }: { notice: Notice | undefined; id?: string }) {
-  if (!notice) return null;
+  // an empty slot stays in the page, so a later notice can replace it out of band
+  if (!notice) return id ? <div id={id}></div> : null;
   return notice.kind === 'ok' ? (
     <div class="banner ok" role="status" id={id}>
       {notice.text}
@@ -46,6 +47,26 @@ export function NoticeBanner({ notice, id }: { notice: Notice | undefined; id?: 
     <div class="banner error" role="alert" id={id}>
       {notice.text}
     </div>
+  );
+}
+
+/** Where the dashboard shows what just happened: at the top after a redirect, by the pairs, by the pair-by-hand form. */
+export const dashboardNoticeSlots = ['dashboard-message', 'pairs-message', 'pair-by-hand-message'] as const;
+export type DashboardNoticeSlot = (typeof dashboardNoticeSlots)[number];
+
+/**
+ * Empties the dashboard's other notice slots (htmx out-of-band) along with a response that brings
+ * its own notice, so an old "done" never stands beside a new refusal.
+ */
+export function ClearOtherNotices({ keep }: { keep: DashboardNoticeSlot[] }) {
+  return (
+    <>
+      {dashboardNoticeSlots
+        .filter((id) => !keep.includes(id))
+        .map((id) => (
+          <div id={id} hx-swap-oob="true"></div>
+        ))}
+    </>
   );
 }
 
@@ -452,11 +473,7 @@ export function PairByHandForm({ slug, firstTimers, volunteers, values = {}, err
   };
   return (
     <div id="pair-by-hand" hx-swap-oob={oob ? 'true' : undefined}>
-      {errors.form && (
-        <div class="banner error" role="alert" id="pair-by-hand-message">
-          {errors.form}
-        </div>
-      )}
+      <NoticeBanner notice={errors.form ? { kind: 'error', text: errors.form } : undefined} id="pair-by-hand-message" />
       {firstTimers.length === 0 || volunteers.length === 0 ? (
         <p class="muted">
           {firstTimers.length === 0

@@ -110,7 +110,7 @@ export function EventListPage({ organizer, events }: EventListPageProps) {
 }
 
 /** Refreshes itself when the event changes; the same markup is the page part and the fragment response. */
-export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts }) {
+export function LiveCounts({ slug, counts, oob }: { slug: string; counts: EventCounts; oob?: boolean }) {
   const items: [keyof EventCounts, string][] = [
     ['firstTimersRegistered', 'First-timers registered'],
     ['firstTimersHere', 'First-timers here'],
@@ -122,6 +122,7 @@ export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts
     <div
       id="live-counts"
       class="counts"
+      hx-swap-oob={oob ? 'true' : undefined}
       hx-get={`${eventPath(slug)}/counts`}
       hx-trigger={liveTrigger}
       hx-target="this"

@@ -19,6 +19,7 @@ import {
 import { discardRound, listRounds, loadRound, proposeRound, publishRound } from '../domain/rounds.ts';
 import {
   AuditList,
+  ClearOtherNotices,
   formatClockTime,
   LivePairs,
   PairByHandForm,
@@ -97,8 +98,9 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
     return c.html(
       <>
         <LivePairs slug={event.slug} timezone={event.timezone} pairs={live} waiting={waiting} spots={spotOptions(c, event)} notice={notice} />
-        {/* after a change the pair-by-hand choices are out of date too */}
+        {/* after a change the pair-by-hand choices are out of date too (and its old message goes) */}
         {status === 200 && <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} oob />}
+        <ClearOtherNotices keep={status === 200 ? ['pairs-message', 'pair-by-hand-message'] : ['pairs-message']} />
       </>,
       status,
     );
@@ -341,7 +343,10 @@ function refusePin(
   c.header('HX-Retarget', '#pair-by-hand');
   c.header('HX-Reswap', 'outerHTML');
   return c.html(
-    <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} values={values} errors={errors} />,
+    <>
+      <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} values={values} errors={errors} />
+      <ClearOtherNotices keep={['pair-by-hand-message']} />
+    </>,
     status,
   );
 }

@@ -220,9 +220,17 @@ for (const [path, present] of [
       now: c.var.now(),
     });
     if (!result.ok) return c.html(<NotFoundPage message={notHere} />, 404);
+    // their own page, other organizers' dashboards and the counts follow
+    c.var.live.publish({ eventId: event.id, participantIds: [result.participant.id], board: false });
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) {
-      return c.html(<ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} />);
+      return c.html(
+        <>
+          <ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} />
+          {/* the counts beside the list change at once, not at the next live signal */}
+          <LiveCounts slug={event.slug} counts={countParticipants(c.var.db, event.id)} oob />
+        </>,
+      );
     }
     const back = `/admin/e/${encodeURIComponent(event.slug)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
     return c.redirect(back, 303);

@@ -253,6 +253,42 @@ describe('POST /admin/e/:slug/pairs (pair by hand)', () => {
     expect(changes).toHaveLength(0);
   });
 
+  it('replaces the notices already on the dashboard when htmx brings a new one', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event, catalog, rosa, marcus } = rosaAndMarcus(t);
+    const lena = makeParticipant(t.db, event, { name: 'Lena Park', present: true });
+    const pair = await pinByHand(t, event, cookie, rosa.id, marcus.id);
+    const otherSpot = catalog.spots.find((s) => s.id !== pair.spotId)!;
+    const emptied = (html: string, id: string) => html.includes(`<div id="${id}" hx-swap-oob="true"></div>`);
+
+    // a refused pin: its error sits by the form, the success by the pairs and at the top go
+    const refused = await (
+      await postForm(t.app, `/admin/e/${event.slug}/pairs`, { firstTimerId: String(lena.id), volunteerId: String(marcus.id) }, { cookie, htmx: true })
+    ).text();
+    expect(refused).toContain('<div class="banner error" role="alert" id="pair-by-hand-message">That volunteer has no room left');
+    expect(emptied(refused, 'pairs-message')).toBe(true);
+    expect(emptied(refused, 'dashboard-message')).toBe(true);
+    expect(emptied(refused, 'pair-by-hand-message')).toBe(false);
+
+    // a pair action that works: its notice by the pairs; the form's old error and the top go
+    const moved = await (
+      await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/move`, { spotId: String(otherSpot.id) }, { cookie, htmx: true })
+    ).text();
+    expect(moved).toContain(`<div class="banner ok" role="status" id="pairs-message">Rosa Diaz and Marcus Webb now meet at ${otherSpot.name}`);
+    expect(moved).toMatch(/<div id="pair-by-hand" hx-swap-oob="true"><div id="pair-by-hand-message"><\/div>/);
+    expect(emptied(moved, 'dashboard-message')).toBe(true);
+
+    // a refused pair action: its error by the pairs; the form's message and the top go
+    await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/unpair`, {}, { cookie });
+    const again = await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/unpair`, {}, { cookie, htmx: true });
+    expect(again.status).toBe(409);
+    const againHtml = await again.text();
+    expect(againHtml).toContain('id="pairs-message">That pair has already ended');
+    expect(emptied(againHtml, 'pair-by-hand-message')).toBe(true);
+    expect(emptied(againHtml, 'dashboard-message')).toBe(true);
+  });
+
   it('re-renders with 422 when nobody was chosen', async () => {
     const t = createTestApp();
     const { cookie } = signedIn(t);

@@ -422,6 +422,24 @@ describe('POST /admin/e/:slug/participants/:id/check-in and check-out', () => {
     expect(reloadParticipant(t.db, p.id)?.status).toBe('present');
   });
 
+  it('sends the new counts out of band with the row, and tells the live pages, on check-in and check-out', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const p = makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+    makeParticipant(t.db, event, { name: 'Marcus Webb', present: true });
+    const told: number[][] = [];
+    t.app.live.subscribe(event.id, (change) => told.push(change.participantIds));
+
+    const checkIn = await (await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-in`, {}, { cookie, htmx: true })).text();
+    expect(checkIn).toMatch(/<div id="live-counts" class="counts" hx-swap-oob="true"/);
+    expect(countOf(checkIn, 'firstTimersHere')).toBe(2);
+    const checkOut = await (await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-out`, {}, { cookie, htmx: true })).text();
+    expect(countOf(checkOut, 'firstTimersHere')).toBe(1);
+    expect(countOf(checkOut, 'firstTimersRegistered')).toBe(2);
+    expect(told).toEqual([[p.id], [p.id]]);
+  });
+
   it('answers 404 and changes nothing for a participant of another event or a malformed id', async () => {
     const t = createTestApp();
     const { cookie } = signedIn(t);
