@@ -21,16 +21,25 @@ export const configSchema = z
       emptyAsUndefined,
       z.string().min(10, 'ORGANIZER_PASSWORD must be at least 10 characters').optional(),
     ),
+    // how the console greets that organizer and names them in the audit log
+    ORGANIZER_NAME: z.preprocess(
+      (v) => emptyAsUndefined(typeof v === 'string' ? v.trim() : v),
+      z.string().max(80, 'ORGANIZER_NAME can be at most 80 characters').optional(),
+    ),
   })
   .refine((env) => (env.ORGANIZER_EMAIL === undefined) === (env.ORGANIZER_PASSWORD === undefined), {
     message: 'set ORGANIZER_EMAIL and ORGANIZER_PASSWORD together, or neither',
+  })
+  .refine((env) => env.ORGANIZER_NAME === undefined || env.ORGANIZER_EMAIL !== undefined, {
+    message: 'ORGANIZER_NAME names the organizer of ORGANIZER_EMAIL; set that too',
   });
 
 export type Config = {
   port: number;
   databasePath: string;
   publicUrl: string;
-  organizer: { email: string; password: string } | null;
+  /** name is unset when ORGANIZER_NAME is: the organizer is asked for one in the console */
+  organizer: { email: string; password: string; name?: string } | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -52,7 +61,11 @@ export function loadConfig(env: Record<string, string | undefined>, lanAddress =
       publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress}:${e.PORT}`).replace(/\/+$/, ''),
       organizer:
         e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
-          ? { email: e.ORGANIZER_EMAIL.toLowerCase(), password: e.ORGANIZER_PASSWORD }
+          ? {
+              email: e.ORGANIZER_EMAIL.toLowerCase(),
+              password: e.ORGANIZER_PASSWORD,
+              ...(e.ORGANIZER_NAME ? { name: e.ORGANIZER_NAME } : {}),
+            }
           : null,
     },
   };

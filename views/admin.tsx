@@ -47,9 +47,15 @@ export function AdminTopBar({ organizer }: { organizer: SignedInOrganizer }) {
   return (
     <header class="topbar">
       <a href="/admin">Buddydesk · Events</a>
-      <span>
-        Signed in as <strong>{organizer.name}</strong>
-      </span>
+      {organizer.name ? (
+        <span>
+          Signed in as <strong>{organizer.name}</strong> · <a href="/admin/account">Change name</a>
+        </span>
+      ) : (
+        <span>
+          Signed in as {organizer.email} · <a href="/admin/account">Add your name</a>
+        </span>
+      )}
       <form method="post" action="/admin/logout">
         <button type="submit" class="quiet">
           Log out

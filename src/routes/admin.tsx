@@ -9,7 +9,9 @@ import {
   findSignedInOrganizer,
   isSetupTokenValid,
   minPasswordLength,
+  organizerNameSchema,
   organizerSetupSchema,
+  renameOrganizer,
   sessionTtlMs,
   setupErrorsFrom,
   signIn,
@@ -17,6 +19,7 @@ import {
 } from '../domain/organizers.ts';
 import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../domain/participants.ts';
 import { EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
+import { AccountPage } from '../../views/admin-account.tsx';
 import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin-dashboard.tsx';
@@ -175,6 +178,22 @@ adminRoutes.use('*', async (c, next) => {
 
 adminRoutes.get('/', (c) => {
   return c.html(<EventListPage organizer={c.var.organizer} events={listEvents(c.var.db)} />);
+});
+
+adminRoutes.get('/account', (c) => {
+  const organizer = c.var.organizer;
+  return c.html(<AccountPage organizer={organizer} name={organizer.name} saved={c.req.query('saved') === '1'} />);
+});
+
+adminRoutes.post('/account', async (c) => {
+  const form = (await readForm(c)) ?? {};
+  const parsed = organizerNameSchema.safeParse(form);
+  if (!parsed.success) {
+    const typed = typeof form.name === 'string' ? form.name : '';
+    return c.html(<AccountPage organizer={c.var.organizer} name={typed} error={parsed.error.issues[0]?.message} />, 422);
+  }
+  if (!renameOrganizer(c.var.db, c.var.organizer.id, parsed.data.name)) return c.redirect('/admin/login', 303);
+  return c.redirect('/admin/account?saved=1', 303);
 });
 
 adminRoutes.get('/e/:slug', (c) => {

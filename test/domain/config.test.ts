@@ -24,7 +24,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes ORGANIZER_NAME, trimmed, for the organizer of ORGANIZER_EMAIL', () => {
+    const env = { ORGANIZER_EMAIL: 'chair@example.org', ORGANIZER_PASSWORD: 'long enough secret' };
+    const named = loadConfig({ ...env, ORGANIZER_NAME: '  Dana Whitfield ' }, '10.1.2.3');
+    const organizer = { email: 'chair@example.org', password: 'long enough secret' };
+    expect(named.ok && named.config.organizer).toEqual({ ...organizer, name: 'Dana Whitfield' });
+    const unnamed = loadConfig({ ...env, ORGANIZER_NAME: '' }, '10.1.2.3');
+    expect(unnamed.ok && unnamed.config.organizer).toEqual(organizer);
+  });
+
   it.each([
+    [{ ORGANIZER_NAME: 'Dana Whitfield' }, /ORGANIZER_NAME names the organizer of ORGANIZER_EMAIL/],
+    [{ ORGANIZER_EMAIL: 'chair@example.org', ORGANIZER_PASSWORD: 'long enough secret', ORGANIZER_NAME: 'x'.repeat(81) }, /at most 80/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ PUBLIC_URL: 'buddies.example.org' }, /PUBLIC_URL must be an http\(s\) URL/],
