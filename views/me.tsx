@@ -87,19 +87,17 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
         {b.pronouns ? <span class="muted small"> ({b.pronouns})</span> : null}
       </h2>
       {b.bio ? <p class="bio">“{b.bio}”</p> : null}
-      {b.reasons.length > 0 || b.opener ? (
+      {b.reasons.length > 0 ? (
         <>
           <p class="label">Something to talk about</p>
-          {b.reasons.length > 0 ? (
-            <ul class="reasons">
-              {b.reasons.map((r) => (
-                <li>{r}</li>
-              ))}
-            </ul>
-          ) : null}
-          {b.opener ? <Opener opener={b.opener} /> : null}
+          <ul class="reasons">
+            {b.reasons.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
         </>
       ) : null}
+      {b.opener ? <Opener opener={b.opener} /> : null}
       {b.email ? (
         <p>
           E-mail: <a href={`mailto:${b.email}`}>{b.email}</a>

@@ -38,6 +38,8 @@ import {
   isHtmx,
   pairingCandidates,
   renderDashboard,
+  roundLimit,
+  showsAllPairs,
   spotOptions,
 } from './admin-dashboard.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
@@ -97,7 +99,15 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
     const { waiting, firstTimers, volunteers } = pairingCandidates(c, event);
     return c.html(
       <>
-        <LivePairs slug={event.slug} timezone={event.timezone} pairs={live} waiting={waiting} spots={spotOptions(c, event)} notice={notice} />
+        <LivePairs
+          slug={event.slug}
+          timezone={event.timezone}
+          pairs={live}
+          waiting={waiting}
+          spots={spotOptions(c, event)}
+          notice={notice}
+          showAll={showsAllPairs(c)}
+        />
         {/* after a change the pair-by-hand choices are out of date too (and its old message goes) */}
         {status === 200 && <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} oob />}
         <ClearOtherNotices keep={status === 200 ? ['pairs-message', 'pair-by-hand-message'] : ['pairs-message']} />
@@ -146,14 +156,21 @@ adminEventDayRoutes.get('/pairs', (c) => {
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
   const { waiting } = pairingCandidates(c, event);
   return c.html(
-    <LivePairs slug={event.slug} timezone={event.timezone} pairs={livePairsNow(c, event)} waiting={waiting} spots={spotOptions(c, event)} />,
+    <LivePairs
+      slug={event.slug}
+      timezone={event.timezone}
+      pairs={livePairsNow(c, event)}
+      waiting={waiting}
+      spots={spotOptions(c, event)}
+      showAll={showsAllPairs(c)}
+    />,
   );
 });
 
 adminEventDayRoutes.get('/rounds', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const rounds = listRounds(c.var.db, event.id, 20);
+  const rounds = listRounds(c.var.db, event.id, roundLimit);
   const names = listOrganizerNames(c.var.db, rounds.flatMap((r) => (r.organizerId === null ? [] : [r.organizerId])));
   return c.html(<RoundList slug={event.slug} timezone={event.timezone} rounds={rounds} organizerNames={names} />);
 });

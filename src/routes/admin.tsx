@@ -18,11 +18,11 @@ import {
   signOut,
 } from '../domain/organizers.ts';
 import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../domain/participants.ts';
-import { EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
+import { EventListPage, LiveCounts, ParticipantList, ParticipantRow, participantListUrl } from '../../views/admin.tsx';
 import { AccountPage } from '../../views/admin-account.tsx';
 import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
-import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin-dashboard.tsx';
+import { dashboardQuerySchema, eventNotFound, participantPageSize, renderDashboard, takeNotice } from './admin-dashboard.tsx';
 import { adminEventDayRoutes } from './admin-event-day.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
@@ -31,9 +31,6 @@ export const sessionCookieName = 'bd_session';
 const loginRefusal = "That e-mail and password don't match an organizer account.";
 const tooManyAttempts =
   'Too many attempts; wait 15 minutes before trying again. If you forgot the password, ask whoever runs the server to reset it.';
-
-const text = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().max(max));
 
 const loginFormSchema = z.object({
   email: z
@@ -49,7 +46,6 @@ const nextSchema = z
   .regex(/^\/admin(?:[/?#][^\\\s]*)?$/)
   .refine((p) => !p.startsWith('//'))
   .catch('/admin');
-const querySchema = z.object({ q: text(200).catch('') });
 const participantIdSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,14}$/)
@@ -199,9 +195,9 @@ adminRoutes.post('/account', async (c) => {
 adminRoutes.get('/e/:slug', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const { q } = querySchema.parse(c.req.query());
+  const { q, page, pairs } = dashboardQuerySchema.parse(c.req.query());
   c.header('Cache-Control', 'no-store');
-  return renderDashboard(c, event, { q, notice: takeNotice(c) });
+  return renderDashboard(c, event, { q, page, showAllPairs: pairs === 'all', notice: takeNotice(c) });
 });
 
 adminRoutes.get('/e/:slug/counts', (c) => {
@@ -213,11 +209,9 @@ adminRoutes.get('/e/:slug/counts', (c) => {
 adminRoutes.get('/e/:slug/participants', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const { q } = querySchema.parse(c.req.query());
-  const participants = searchParticipants(c.var.db, event.id, q, searchLimit);
-  return c.html(
-    <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={searchLimit} />,
-  );
+  const { q, page } = dashboardQuerySchema.parse(c.req.query());
+  const list = searchParticipants(c.var.db, event.id, q, page, participantPageSize);
+  return c.html(<ParticipantList slug={event.slug} timezone={event.timezone} q={q} list={list} />);
 });
 
 for (const [path, present] of [
@@ -230,7 +224,7 @@ for (const [path, present] of [
     const notHere = 'That person is not registered for this event. Nothing was changed.';
     const id = participantIdSchema.safeParse(c.req.param('id'));
     if (!id.success) return c.html(<NotFoundPage message={notHere} />, 404);
-    const { q } = querySchema.parse((await readForm(c)) ?? {});
+    const { q, page } = dashboardQuerySchema.parse((await readForm(c)) ?? {});
     const result = setAttendanceByOrganizer(c.var.db, {
       eventId: event.id,
       participantId: id.data,
@@ -245,14 +239,13 @@ for (const [path, present] of [
     if (isHtmx(c)) {
       return c.html(
         <>
-          <ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} />
+          <ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} page={page} />
           {/* the counts beside the list change at once, not at the next live signal */}
           <LiveCounts slug={event.slug} counts={countParticipants(c.var.db, event.id)} oob />
         </>,
       );
     }
-    const back = `/admin/e/${encodeURIComponent(event.slug)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
-    return c.redirect(back, 303);
+    return c.redirect(participantListUrl(event.slug, q, page, false), 303);
   });
 }
 

@@ -33,8 +33,12 @@ export const venueHost = 'buddydesk.test';
 export const venueUrl = (port: number) => `http://${venueHost}:${port}`;
 
 /** Our app listening on a loopback port and answering as http://buddydesk.test:PORT. */
-export async function listen(db: Db, port: number): Promise<{ app: ReturnType<typeof createApp>; close: () => Promise<void> }> {
-  const app = createApp({ db, publicUrl: venueUrl(port) });
+export async function listen(
+  db: Db,
+  port: number,
+  now?: () => Date,
+): Promise<{ app: ReturnType<typeof createApp>; close: () => Promise<void> }> {
+  const app = createApp({ db, publicUrl: venueUrl(port), ...(now ? { now } : {}) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -50,12 +54,14 @@ export async function listen(db: Db, port: number): Promise<{ app: ReturnType<ty
 }
 
 /** The real app on a real SQLite file, for a browser to drive by the venue host name. */
-export async function startServer(): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
+export async function startServer(
+  opts: { now?: () => Date } = {},
+): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'buddydesk-e2e-'));
   const db = openDb(join(dir, 'e2e.sqlite'));
   migrateDb(db);
   const port = await freePort();
-  const { app, close } = await listen(db, port);
+  const { app, close } = await listen(db, port, opts.now);
   return {
     baseUrl: venueUrl(port),
     db,

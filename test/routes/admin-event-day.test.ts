@@ -496,6 +496,46 @@ describe('GET /admin/e/:slug/pairs', () => {
     expect(html).toContain(`<label for="move-${first.id}" class="visually-hidden">`);
     expect(html).toContain(`action="/admin/e/${event.slug}/first-timers/${lena.id}/rematch"`);
   });
+
+  it('lists what needs attention and the next to meet, and every pair on asking, also after an action', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db, { spots: [{ name: 'Spot A', directions: '', pairsAtOnce: 20 }] });
+    const made = [];
+    for (let i = 0; i < 9; i++) {
+      const f = makeParticipant(t.db, event, { name: `First ${i}`, present: true });
+      const v = makeParticipant(t.db, event, { role: 'volunteer', name: `Vol ${i}`, present: true });
+      made.push(await pinByHand(t, event, cookie, f.id, v.id));
+    }
+    // two of them need the organizer: they are listed whatever their place
+    t.db.update(pairs).set({ differentBuddyAt: t.clock.now() }).where(inArray(pairs.id, [made[7]!.id, made[8]!.id])).run();
+    const rows = (html: string) => [...html.matchAll(/<tr id="pair-(\d+)"/g)].map((m) => Number(m[1]));
+
+    const short = await (await get(t.app, `/admin/e/${event.slug}/pairs`, { cookie, htmx: true })).text();
+    expect(rows(short)).toEqual([made[7]!.id, made[8]!.id, made[0]!.id, made[1]!.id, made[2]!.id]);
+    expect(short).toContain('4 more pairs on track, meeting later.');
+    expect(short).toContain(`href="/admin/e/${event.slug}?pairs=all#pairs-heading"`);
+
+    const all = await (await get(t.app, `/admin/e/${event.slug}?pairs=all`, { cookie })).text();
+    expect(rows(all)).toHaveLength(9);
+    expect(all).toContain(`hx-get="/admin/e/${event.slug}/pairs?all=1"`);
+    expect(rows(await (await get(t.app, `/admin/e/${event.slug}/pairs?all=1`, { cookie, htmx: true })).text())).toHaveLength(9);
+
+    // an action taken on the long list answers with the long list (htmx says where it came from)
+    const res = await t.app.request(`http://buddydesk.test/admin/e/${event.slug}/pairs/${made[3]!.id}/unpair`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'http://buddydesk.test',
+        Cookie: cookie,
+        'HX-Request': 'true',
+        'HX-Current-URL': `http://buddydesk.test/admin/e/${event.slug}?pairs=all`,
+      },
+      body: '',
+    });
+    expect(res.status).toBe(200);
+    expect(rows(await res.text())).toHaveLength(8);
+  });
 });
 
 describe('GET /admin/e/:slug/stream', () => {

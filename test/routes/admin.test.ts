@@ -369,6 +369,44 @@ describe('GET /admin/e/:slug/participants', () => {
     expect(html).toContain('No one matches “%&lt;b&gt;”.');
   });
 
+  it('shows ten people a page, by name, with pages that keep the search, and the last page for one past the end', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const names = Array.from({ length: 23 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')} Lee`);
+    for (const name of names) makeParticipant(t.db, event, { name });
+    makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+
+    const first = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
+    expect(first).toContain('1–10 of 24 people, by name.');
+    expect(first).toContain('Person 10 Lee');
+    expect(first).not.toContain('Person 11 Lee');
+    expect(first).toContain(`hx-get="/admin/e/${event.slug}/participants?page=2"`);
+
+    const second = await (await get(t.app, `/admin/e/${event.slug}/participants?q=lee&page=2`, { cookie, htmx: true })).text();
+    expect(second).toContain('11–20 of 23 people matching “lee”');
+    expect(second).toContain('Person 11 Lee');
+    // the list refreshes itself at the same search and page, and its forms come back to it
+    expect(second).toContain(`hx-get="/admin/e/${event.slug}/participants?q=lee&amp;page=2"`);
+    expect(second).toContain('<input type="hidden" name="page" value="2"/>');
+    expect(second).toContain(`href="/admin/e/${event.slug}?q=lee#participants-heading"`);
+    expect(second).toContain(`href="/admin/e/${event.slug}?q=lee&amp;page=3#participants-heading"`);
+
+    const past = await (await get(t.app, `/admin/e/${event.slug}/participants?q=lee&page=99`, { cookie })).text();
+    expect(past).toContain('21–23 of 23 people matching “lee”');
+    expect((await get(t.app, `/admin/e/${event.slug}/participants?page=abc`, { cookie })).status).toBe(200);
+  });
+
+  it('comes back to the same search and page after a check-in without JavaScript', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const p = makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+    const res = await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-in`, { q: 'ro', page: '2' }, { cookie });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(`/admin/e/${event.slug}?q=ro&page=2`);
+  });
+
   it('the page search works without JavaScript through ?q=', async () => {
     const t = createTestApp();
     const { cookie } = signedIn(t);
