@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
 
@@ -71,6 +72,21 @@ export async function startServer(
       db.$client.close();
     },
   };
+}
+
+/** A server and a browser shared by the journeys of one file: started before them, stopped after. */
+export function journeyFixture(opts: { now?: () => Date } = {}) {
+  const fixture = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startServer(opts);
+    fixture.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    // closing the browser closes its contexts and pages
+    await fixture.browser?.close();
+    await fixture.server?.stop();
+  });
+  return fixture;
 }
 
 export async function launchChromium(): Promise<Browser> {

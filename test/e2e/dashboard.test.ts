@@ -1,7 +1,7 @@
 // The organizer's dashboard in a real browser: bounded in height at conference scale, counts that
 // follow a check-in from the list, and notices that replace each other.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { pairs } from '../../db/schema.ts';
 import { addDemoPeople, createDemoEvent } from '../../src/domain/demo.ts';
@@ -10,27 +10,17 @@ import { pinPair, requestDifferentBuddy } from '../../src/domain/pairs.ts';
 import { setAttendanceByOrganizer, type Participant } from '../../src/domain/participants.ts';
 import { proposeRound, publishRound } from '../../src/domain/rounds.ts';
 import { makeParticipant } from '../helpers/factories.ts';
-import { launchChromium, screenshot, startServer } from './browser.ts';
+import { journeyFixture, screenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyFixture();
 
 const password = 'correct horse battery';
 
 async function signedInDashboard(slug: string, viewport: { width: number; height: number }): Promise<Page> {
   const email = `chair-${slug}@example.org`;
-  upsertOrganizer(server.db, { email, password, name: 'Dana Whitfield' }, new Date());
-  const page = await browser.newPage({ viewport });
-  await page.goto(`${server.baseUrl}/admin/login?next=/admin/e/${slug}`);
+  upsertOrganizer(journey.server.db, { email, password, name: 'Dana Whitfield' }, new Date());
+  const page = await journey.browser.newPage({ viewport });
+  await page.goto(`${journey.server.baseUrl}/admin/login?next=/admin/e/${slug}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: /sign in/i }).click();
@@ -43,21 +33,21 @@ const count = (page: Page, key: string) => page.locator(`#live-counts [data-coun
 describe('the dashboard with 300 people', () => {
   it('stays within three screens, with what needs attention on it and the rest a click away', { timeout: 120_000 }, async () => {
     const now = new Date();
-    const event = createDemoEvent(server.db, now, 'big');
-    addDemoPeople(server.db, event, 300, now, 7);
-    const desk = upsertOrganizer(server.db, { email: 'desk@example.org', password, name: 'Desk Lead' }, now);
-    const round = proposeRound(server.db, event, { organizerId: desk.id, trigger: 'organizer', now });
+    const event = createDemoEvent(journey.server.db, now, 'big');
+    addDemoPeople(journey.server.db, event, 300, now, 7);
+    const desk = upsertOrganizer(journey.server.db, { email: 'desk@example.org', password, name: 'Desk Lead' }, now);
+    const round = proposeRound(journey.server.db, event, { organizerId: desk.id, trigger: 'organizer', now });
     if (!round.ok) throw new Error(round.reason);
-    const published = publishRound(server.db, event, { roundId: round.round.id, organizerId: desk.id, now });
+    const published = publishRound(journey.server.db, event, { roundId: round.round.id, organizerId: desk.id, now });
     if (!published.ok) throw new Error(published.reason);
     expect(published.published).toBeGreaterThan(100);
     // a day's worth of organizer actions, and three first-timers who asked for someone else
-    const live = server.db.select().from(pairs).where(and(eq(pairs.eventId, event.id), inArray(pairs.status, ['published']))).all();
+    const live = journey.server.db.select().from(pairs).where(and(eq(pairs.eventId, event.id), inArray(pairs.status, ['published']))).all();
     for (const p of live.slice(0, 3)) {
-      requestDifferentBuddy(server.db, event, { id: p.firstTimerId } as Participant, p.id, now);
+      requestDifferentBuddy(journey.server.db, event, { id: p.firstTimerId } as Participant, p.id, now);
     }
     for (let id = live[0]!.firstTimerId; id < live[0]!.firstTimerId + 30; id++) {
-      setAttendanceByOrganizer(server.db, { eventId: event.id, participantId: id, present: true, organizerId: desk.id, now });
+      setAttendanceByOrganizer(journey.server.db, { eventId: event.id, participantId: id, present: true, organizerId: desk.id, now });
     }
 
     const viewport = { width: 1280, height: 800 };
@@ -75,7 +65,7 @@ describe('the dashboard with 300 people', () => {
     expect(await page.locator('#live-pairs tbody tr').count()).toBe(live.length);
 
     // people: a page at a time, and search finds anyone
-    await page.goto(`${server.baseUrl}/admin/e/${event.slug}`);
+    await page.goto(`${journey.server.baseUrl}/admin/e/${event.slug}`);
     await expect.poll(() => page.locator('#participant-list').innerText()).toContain('1–10 of 300 people');
     await page.getByRole('link', { name: 'Next →' }).click();
     await expect.poll(() => page.locator('#participant-list').innerText()).toContain('11–20 of 300 people');
@@ -86,13 +76,13 @@ describe('the dashboard with 300 people', () => {
 describe('the dashboard as the desk works', () => {
   it('updates the counts after a check-in from the list, and a new notice replaces the old one', { timeout: 60_000 }, async () => {
     const now = new Date();
-    const event = createDemoEvent(server.db, now, 'notices');
-    const desk = upsertOrganizer(server.db, { email: 'lead@example.org', password, name: 'Desk Lead' }, now);
-    const rosa = makeParticipant(server.db, event, { name: 'Rosa Diaz', present: true, now });
-    makeParticipant(server.db, event, { name: 'Lena Park', present: true, now });
-    makeParticipant(server.db, event, { name: 'Omar Haddad', now });
-    const marcus = makeParticipant(server.db, event, { role: 'volunteer', name: 'Marcus Webb', capacity: 1, present: true, now });
-    expect(pinPair(server.db, event, { firstTimerId: rosa.id, volunteerId: marcus.id, organizerId: desk.id, now }).ok).toBe(true);
+    const event = createDemoEvent(journey.server.db, now, 'notices');
+    const desk = upsertOrganizer(journey.server.db, { email: 'lead@example.org', password, name: 'Desk Lead' }, now);
+    const rosa = makeParticipant(journey.server.db, event, { name: 'Rosa Diaz', present: true, now });
+    makeParticipant(journey.server.db, event, { name: 'Lena Park', present: true, now });
+    makeParticipant(journey.server.db, event, { name: 'Omar Haddad', now });
+    const marcus = makeParticipant(journey.server.db, event, { role: 'volunteer', name: 'Marcus Webb', capacity: 1, present: true, now });
+    expect(pinPair(journey.server.db, event, { firstTimerId: rosa.id, volunteerId: marcus.id, organizerId: desk.id, now }).ok).toBe(true);
 
     const page = await signedInDashboard(event.slug, { width: 1280, height: 900 });
     expect(await count(page, 'firstTimersHere')).toBe(2);
