@@ -89,8 +89,18 @@ export const programSessions = sqliteTable(
     room: text('room').notNull().default(''),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
+    track: text('track').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** the id or guid the imported program gave it, so a re-import updates it in place */
+    sourceId: text('source_id'),
+    /** set when a re-import dropped it while someone still planned to attend: kept for them, not offered to others */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('program_sessions_event_code').on(t.eventId, t.code)],
+  (t) => [
+    uniqueIndex('program_sessions_event_code').on(t.eventId, t.code),
+    // SQLite treats NULLs as distinct, so sessions typed in by hand need no source id
+    uniqueIndex('program_sessions_event_source').on(t.eventId, t.sourceId),
+  ],
 );
 
 export const meetupSpots = sqliteTable('meetup_spots', {
@@ -268,4 +278,66 @@ export const forbiddenPairs = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.firstTimerId, t.volunteerId] })],
+);
+
+// One row per address and event (event null: mail about no event), so every message to that
+// address carries the same unguessable unsubscribe link and the opt-out lives beside it.
+export const mailRecipients = sqliteTable(
+  'mail_recipients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    /** lower-cased, as participants' e-mails are */
+    address: text('address').notNull(),
+    unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // NULLs are distinct in a unique index, so mail about no event has its own
+  (t) => [
+    uniqueIndex('mail_recipients_event_address').on(t.eventId, t.address).where(sql`event_id is not null`),
+    uniqueIndex('mail_recipients_no_event_address').on(t.address).where(sql`event_id is null`),
+  ],
+);
+
+export const mailStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => mailRecipients.id, { onDelete: 'cascade' }),
+    // a person who erases their data takes their messages with them
+    participantId: integer('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+    toAddress: text('to_address').notNull(),
+    /** what the message is for, e.g. 'feedback-invite'; also scopes the dedupe key */
+    kind: text('kind').notNull(),
+    /** the same logical message is enqueued once per event and kind, e.g. 'participant:12' */
+    dedupeKey: text('dedupe_key').notNull(),
+    /** essential messages still go to someone who unsubscribed */
+    essential: integer('essential', { mode: 'boolean' }).notNull().default(false),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status', { enum: mailStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** queued: not before this; sending: the claim's lease runs out at this time */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** why the last attempt failed, or why the message was skipped */
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** the Message-ID header, fixed at the first claim so a retry after a crash carries the same one */
+    smtpMessageId: text('smtp_message_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe').on(t.eventId, t.kind, t.dedupeKey).where(sql`event_id is not null`),
+    uniqueIndex('mail_outbox_no_event_dedupe').on(t.kind, t.dedupeKey).where(sql`event_id is null`),
+    index('mail_outbox_due').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_event_created').on(t.eventId, t.createdAt),
+  ],
 );

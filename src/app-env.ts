@@ -10,8 +10,12 @@ export type AppDeps = {
   publicUrl: string;
   /** send cookies with Secure; on when served over https */
   secureCookies?: boolean;
+  /** behind a reverse proxy: take the client's address from X-Forwarded-For */
+  trustProxy?: boolean;
   /** where changes are announced to live pages; one is made when not given */
   live?: LiveHub;
+  /** true when SMTP_URL is set and a sender is running; otherwise mail waits in the outbox */
+  mailSending?: boolean;
 };
 
 export type AppEnv = {
@@ -21,8 +25,11 @@ export type AppEnv = {
     publicUrl: string;
     secureCookies: boolean;
     presenceSecret: string;
+    deviceSecret: string;
+    trustProxy: boolean;
     loginLimiter: LoginLimiter;
     organizer: SignedInOrganizer;
     live: LiveHub;
+    mailSending: boolean;
   };
 };

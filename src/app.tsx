@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -8,16 +7,20 @@ import { getOrCreateSecret } from './domain/secrets.ts';
 import { createLoginLimiter } from './domain/login-limiter.ts';
 import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
+import { bodyLimits } from './body-limits.ts';
+import { staticFiles } from './static-files.ts';
 import { adminRoutes } from './routes/admin.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
-import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage } from '../views/errors.tsx';
+import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
+import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const presenceSecret = getOrCreateSecret(deps.db, 'presence-hmac', now());
+  const deviceSecret = getOrCreateSecret(deps.db, 'device-hmac', now());
   const loginLimiter = createLoginLimiter();
   const live = deps.live ?? createLiveHub();
   const app = new Hono<AppEnv>();
@@ -46,10 +49,14 @@ export function createApp(deps: AppDeps) {
     c.set('publicUrl', deps.publicUrl);
     c.set('secureCookies', deps.secureCookies ?? deps.publicUrl.startsWith('https:'));
     c.set('presenceSecret', presenceSecret);
+    c.set('deviceSecret', deviceSecret);
+    c.set('trustProxy', deps.trustProxy ?? false);
     c.set('loginLimiter', loginLimiter);
     c.set('live', live);
+    c.set('mailSending', deps.mailSending ?? false);
     await next();
   });
+  app.use(bodyLimits((c, maxSize) => c.html(<TooLargePage maxKb={maxSize / 1024} />, 413)));
   // a form posted from another site must not act with an organizer's cookie
   app.use(
     sameOriginForms({
@@ -61,11 +68,8 @@ export function createApp(deps: AppDeps) {
 
   app.use(
     '/static/*',
-    serveStatic({
-      root: './',
-      onFound: (path, c) => {
-        if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
+    staticFiles((path, c) => {
+      if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     }),
   );
 
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
   app.route('/e/:slug/board', boardRoutes);
+  app.route('/e/:slug/unsubscribe', unsubscribeRoutes);
+  app.route('/unsubscribe', unsubscribeRoutes);
   app.route('/admin', adminRoutes);
 
   app.notFound((c) => c.html(<NotFoundPage />, 404));
@@ -103,6 +109,7 @@ function wayBack(path: string): string {
   const personal = /^\/e\/[a-z0-9-]+\/me\/[A-Za-z0-9_-]+/.exec(path);
   if (personal) return personal[0];
   if (/^\/e\/[a-z0-9-]+\/(join|desk\/check-in)$/.test(path)) return path;
+  if (/^(\/e\/[a-z0-9-]+)?\/unsubscribe\/[A-Za-z0-9_-]+$/.test(path)) return path;
   if (/^\/admin\/e\/[a-z0-9-]+/.test(path)) return /^\/admin\/e\/[a-z0-9-]+/.exec(path)![0];
   if (path.startsWith('/admin')) return '/admin';
   return '/';

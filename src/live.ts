@@ -14,16 +14,20 @@ export type LiveListener = (change: LiveChange) => void;
 
 export type LiveHub = {
   publish(change: LiveChange): void;
-  subscribe(eventId: number, listener: LiveListener): () => void;
+  /** `end` is called if the hub closes while subscribed, so the stream can finish its response */
+  subscribe(eventId: number, listener: LiveListener, end?: () => void): () => void;
+  /** ends every open subscription, for a clean shutdown; later subscriptions end at once */
+  close(): void;
   /** open subscriptions, for the benchmark and /healthz-style checks */
   size(): number;
 };
 
 export function createLiveHub(): LiveHub {
-  const listeners = new Map<number, Set<LiveListener>>();
+  const listeners = new Map<number, Map<LiveListener, () => void>>();
+  let closed = false;
   return {
     publish(change) {
-      for (const listener of listeners.get(change.eventId) ?? []) {
+      for (const listener of listeners.get(change.eventId)?.keys() ?? []) {
         try {
           listener(change);
         } catch {
@@ -31,14 +35,24 @@ export function createLiveHub(): LiveHub {
         }
       }
     },
-    subscribe(eventId, listener) {
-      const set = listeners.get(eventId) ?? new Set<LiveListener>();
-      set.add(listener);
+    subscribe(eventId, listener, end = () => {}) {
+      if (closed) {
+        end();
+        return () => {};
+      }
+      const set = listeners.get(eventId) ?? new Map<LiveListener, () => void>();
+      set.set(listener, end);
       listeners.set(eventId, set);
       return () => {
         set.delete(listener);
         if (set.size === 0) listeners.delete(eventId);
       };
+    },
+    close() {
+      closed = true;
+      const ends = [...listeners.values()].flatMap((set) => [...set.values()]);
+      listeners.clear();
+      for (const end of ends) end();
     },
     size() {
       let n = 0;

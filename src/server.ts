@@ -1,4 +1,5 @@
 // The only module that touches the process, the environment and the network.
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import { startAutoWork } from './auto-work.ts';
@@ -6,6 +7,8 @@ import { loadConfig } from './config.ts';
 import { migrateDb, openDb, type Db } from './db.ts';
 import { ensureDemoEvent } from './domain/demo.ts';
 import { countOrganizers, createSetupToken, upsertOrganizer } from './domain/organizers.ts';
+import { createMailSender } from './mail/sender.ts';
+import { createSmtpTransport } from './mail/smtp-transport.ts';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -39,8 +42,24 @@ if (config.organizer) {
   lines.push(`Set up the first organizer (one-time link): ${config.publicUrl}/admin/setup/${token}`);
 }
 
-const app = createApp({ db, publicUrl: config.publicUrl });
+const { smtpUrl, from } = config.mail;
+const mailSending = smtpUrl !== null && from !== null;
+const app = createApp({ db, publicUrl: config.publicUrl, trustProxy: config.trustProxy, mailSending });
 const stopAutoWork = startAutoWork({ db, live: app.live });
+
+// without SMTP_URL nothing is sent: messages wait in the outbox, where organizers can read them
+let stopMail = async () => {};
+if (smtpUrl !== null && from !== null) {
+  const transport = createSmtpTransport(smtpUrl);
+  stopMail = createMailSender({ db, transport, from, publicUrl: config.publicUrl }).start();
+  const { protocol, host } = new URL(smtpUrl);
+  lines.push(`E-mail:           sent through ${protocol}//${host} as ${from.address}`);
+  // a wrong host or password shows at start, not only in the outbox; messages wait and retry either way
+  transport.verify().catch((err: Error) => console.error(`E-mail: cannot reach the SMTP server yet (${err.message}); messages wait and are retried.`));
+} else {
+  lines.push(`E-mail:           not sent (SMTP_URL is not set); messages wait in each event's outbox, e.g. ${config.publicUrl}/admin/e/${demo.event.slug}/outbox`);
+}
+// serve() makes a plain HTTP/1.1 server unless given createServer, so this cast is what it returns
 const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
   const base = config.publicUrl;
   console.log(
@@ -54,17 +73,36 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' 
       ...lines,
     ].join('\n'),
   );
-});
+}) as Server;
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use; set PORT to another one.` : err.message);
   process.exit(1);
 });
 
-function shutDown() {
+// What systemd, Docker and Ctrl-C expect: stop taking requests, end the live streams so their
+// responses finish, let what is being written finish, close the database, exit 0 — within 5 s.
+const stopDeadlineMs = 4_000;
+let stopping = false;
+function shutDown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping…`);
   stopAutoWork();
-  server.close();
-  db.$client.close();
-  process.exit(0);
+  // a message being handed to the SMTP server finishes, so it is not left 'sending' until its lease runs out
+  const mailStopped = stopMail();
+  const finish = () => {
+    db.$client.close();
+    process.exit(0);
+  };
+  // a client that keeps a connection open must not hold the stop past the deadline
+  setTimeout(() => {
+    server.closeAllConnections();
+    finish();
+  }, stopDeadlineMs).unref();
+  server.close(() => void mailStopped.then(finish));
+  app.live.close();
+  // keep-alive connections go idle as their last response (a live stream, say) finishes
+  setInterval(() => server.closeIdleConnections(), 50).unref();
 }
-process.on('SIGINT', shutDown);
-process.on('SIGTERM', shutDown);
+process.on('SIGINT', () => shutDown('SIGINT'));
+process.on('SIGTERM', () => shutDown('SIGTERM'));

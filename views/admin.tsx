@@ -319,6 +319,9 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`${base}/spots`}>
             Meetup spots and timing
           </a>
+          <a class="button quiet" href={`${base}/outbox`}>
+            Outbox
+          </a>
         </p>
         <NoticeBanner notice={notice} id="dashboard-message" />
 

@@ -54,3 +54,14 @@ export function FormRefusedPage({ reason, back }: { reason: 'not-a-form' | 'cros
     </Layout>
   );
 }
+
+export function TooLargePage({ maxKb }: { maxKb: number }) {
+  return (
+    <Layout title="Too much · Buddydesk">
+      <main class="narrow">
+        <h1>That was too much to send</h1>
+        <p>We take up to {maxKb >= 1024 ? `${Math.round(maxKb / 1024)} MB` : `${maxKb} KB`} at once, so nothing was saved. Please shorten what you typed, or send a smaller file, and try again.</p>
+      </main>
+    </Layout>
+  );
+}

@@ -104,3 +104,38 @@ export function JoinPage(props: JoinPageProps) {
     </Layout>
   );
 }
+
+/** A registered person's phone scanned the desk QR: one tap checks them in. */
+export function CheckInPage(props: {
+  event: Event;
+  firstName: string;
+  personalPath: string;
+  /** the desk's presence token; absent when it expired and the person must scan again */
+  presenceToken?: string | undefined;
+  error?: string;
+}) {
+  const { event } = props;
+  return (
+    <Layout title={`Check in · ${event.name}`}>
+      <main class="narrow">
+        <h1>Welcome back, {props.firstName}!</h1>
+        {props.error ? (
+          <p class="banner error" role="alert">
+            {props.error}
+          </p>
+        ) : (
+          <form method="post" action={`/e/${event.slug}/join/check-in`}>
+            <input type="hidden" name="k" value={props.presenceToken} />
+            <p>You're at the registration desk. Check in so we can pair you up.</p>
+            <p class="actions">
+              <button type="submit">I'm here — check me in</button>
+            </p>
+          </form>
+        )}
+        <p>
+          <a href={props.personalPath}>Go to my page without checking in</a>
+        </p>
+      </main>
+    </Layout>
+  );
+}

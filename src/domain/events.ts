@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import {
   events,
   interests,
@@ -104,7 +104,18 @@ export function listEvents(db: Db): Event[] {
   return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all().map(withDefaults);
 }
 
-export function loadEventCatalog(db: Db, eventId: number): EventCatalog {
+/** Sessions in the program, and the retired ones in `keep` (those a person chose before they were retired). */
+export function offeredSessions(keep: readonly number[] = []): SQL | undefined {
+  const inProgram = isNull(programSessions.retiredAt);
+  return keep.length > 0 ? or(inProgram, inArray(programSessions.id, [...keep])) : inProgram;
+}
+
+/**
+ * What people choose from. Sessions a program import retired are left out, except those in
+ * `keepSessionIds` (the ones this person already chose), which they still see.
+ */
+export function loadEventCatalog(db: Db, eventId: number, opts: { keepSessionIds?: readonly number[] } = {}): EventCatalog {
+  const keep = opts.keepSessionIds ?? [];
   return {
     interests: db
       .select()
@@ -115,7 +126,7 @@ export function loadEventCatalog(db: Db, eventId: number): EventCatalog {
     sessions: db
       .select()
       .from(programSessions)
-      .where(eq(programSessions.eventId, eventId))
+      .where(and(eq(programSessions.eventId, eventId), offeredSessions(keep)))
       .orderBy(asc(programSessions.startsAt), asc(programSessions.room), asc(programSessions.code))
       .all(),
     spots: db

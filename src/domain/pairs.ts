@@ -27,10 +27,9 @@ import {
 } from './matching-input.ts';
 import { chooseOpener, type Opener } from './openers.ts';
 import type { Participant } from './participants.ts';
+import { publicName, type PublicName } from './public-name.ts';
 import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
 
-/** What a public screen may show of a person: first name and last initial, nothing else. */
-export type PublicName = string; // "Octavia R."
 
 export type PairChange = {
   /** people whose personal pages changed, for live updates */
@@ -102,13 +101,6 @@ export type MyPairs = {
 
 /** Board line: first name + last initial only, never e-mails or interests. */
 export type BoardPairView = { pairId: number; firstTimer: PublicName; volunteer: PublicName; spotName: string; directions: string; meetAt: Date };
-
-export function publicName(fullName: string): PublicName {
-  const parts = fullName.trim().split(/\s+/);
-  const first = parts[0] ?? '';
-  const last = parts.length > 1 ? parts[parts.length - 1]! : '';
-  return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
-}
 
 const MINUTE = 60_000;
 const immediate = { behavior: 'immediate' } as const;

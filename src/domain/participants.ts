@@ -8,7 +8,7 @@ import {
   programSessions,
 } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
-import type { Event } from './events.ts';
+import { offeredSessions, type Event } from './events.ts';
 import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
 import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
 
@@ -21,8 +21,11 @@ export type RegisterResult =
   | { ok: true; participant: Participant }
   | { ok: false; errors: FieldErrors; values: RegistrationInput };
 
-/** Choices must come from the event's own lists; a forged form cannot attach another event's ids. */
-function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput): FieldErrors {
+/**
+ * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
+ * A session retired by a program import is only kept by someone who had already chosen it.
+ */
+function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
   const errors: FieldErrors = {};
   const { libraryTypes, regions, languages } = event.settings;
   if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
@@ -42,11 +45,26 @@ function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput): Fiel
     const found = tx
       .select({ id: programSessions.id })
       .from(programSessions)
-      .where(and(eq(programSessions.eventId, event.id), inArray(programSessions.id, uniqueSessions)))
+      .where(
+        and(
+          eq(programSessions.eventId, event.id),
+          inArray(programSessions.id, uniqueSessions),
+          offeredSessions(chosenBefore),
+        ),
+      )
       .all();
     if (found.length !== uniqueSessions.length) errors.sessions = 'Choose sessions from the program';
   }
   return errors;
+}
+
+function sessionIdsOf(conn: Tx | Db, participantId: number): number[] {
+  return conn
+    .select({ id: participantSessions.sessionId })
+    .from(participantSessions)
+    .where(eq(participantSessions.participantId, participantId))
+    .all()
+    .map((r) => r.id);
 }
 
 function profileColumns(input: RegistrationInput) {
@@ -146,7 +164,7 @@ export function updateProfile(
 ): RegisterResult {
   return db.transaction(
     (tx) => {
-      const errors = checkChoices(tx, event, input);
+      const errors = checkChoices(tx, event, input, sessionIdsOf(tx, participant.id));
       if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
       if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
       const updated = tx
@@ -185,13 +203,7 @@ export function loadProfile(db: Db, participant: Participant): ParticipantProfil
     .where(eq(participantInterests.participantId, participant.id))
     .all()
     .map((r) => r.id);
-  const sessionIds = db
-    .select({ id: participantSessions.sessionId })
-    .from(participantSessions)
-    .where(eq(participantSessions.participantId, participant.id))
-    .all()
-    .map((r) => r.id);
-  return { ...participant, interestIds, sessionIds };
+  return { ...participant, interestIds, sessionIds: sessionIdsOf(db, participant.id) };
 }
 
 /** Marks someone as physically at the conference; only present people are matched. */

@@ -11,20 +11,35 @@ const list = <T extends z.ZodType>(item: T) =>
 const pickFromList = 'Choose from the list shown';
 const idList = list(z.coerce.number({ error: pickFromList }).int(pickFromList).positive(pickFromList));
 
+/** Longest text each field takes; a refused form echoes back no more than this. */
+export const profileFieldLimits = {
+  name: 80,
+  pronouns: 40,
+  email: 200,
+  affiliation: 120,
+  libraryType: 60,
+  region: 60,
+  accessibilityNeeds: 600,
+  bio: 400,
+  capacity: 2,
+  role: 20,
+} as const;
+const max = profileFieldLimits;
+
 const profileFields = {
-  name: trimmed(80, 'Name').pipe(z.string().min(1, 'Please enter your name')),
-  pronouns: trimmed(40, 'Pronouns'),
-  email: trimmed(200, 'E-mail')
+  name: trimmed(max.name, 'Name').pipe(z.string().min(1, 'Please enter your name')),
+  pronouns: trimmed(max.pronouns, 'Pronouns'),
+  email: trimmed(max.email, 'E-mail')
     .transform((e) => (e === '' ? null : e.toLowerCase()))
     .pipe(z.email("That doesn't look like an e-mail address").nullable()),
-  affiliation: trimmed(120, 'Library or school'),
-  libraryType: trimmed(60, 'Library type'),
-  region: trimmed(60, 'Region'),
+  affiliation: trimmed(max.affiliation, 'Library or school'),
+  libraryType: trimmed(max.libraryType, 'Library type'),
+  region: trimmed(max.region, 'Region'),
   languages: list(z.string().trim().max(40)),
   interests: idList,
   sessions: idList,
-  accessibilityNeeds: trimmed(600, 'Accessibility needs'),
-  bio: trimmed(400, 'Your short bio'),
+  accessibilityNeeds: trimmed(max.accessibilityNeeds, 'Accessibility needs'),
+  bio: trimmed(max.bio, 'Your short bio'),
   capacity: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().optional()),
   consentContact: z.preprocess((v) => v === 'yes' || v === 'on' || v === true, z.boolean()),
 };

@@ -19,17 +19,18 @@ import { SpotsPage, type SpotsPageRefusal, type SpotValues, type TimingValues } 
 import { NotFoundPage } from '../../views/errors.tsx';
 import { dashboardPath, eventNotFound, flashNotice, idParamSchema, takeNotice } from './admin-dashboard.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
+import { typedText } from './form-values.ts';
 
 export const adminSpotsRoutes = new Hono<AppEnv>();
 
 const spotNotFound = 'There is no such meetup spot in this event. Nothing was changed.';
 
-const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+const number = (v: string | string[] | undefined) => typedText(v, 8);
 
 const spotValuesFrom = (form: Record<string, string | string[]>): SpotValues => ({
-  name: asText(form.name),
-  directions: asText(form.directions),
-  pairsAtOnce: asText(form.pairsAtOnce),
+  name: typedText(form.name, 80),
+  directions: typedText(form.directions, 300),
+  pairsAtOnce: number(form.pairsAtOnce),
 });
 
 const timingValues = (t: TimingInput): TimingValues => ({
@@ -113,10 +114,10 @@ adminSpotsRoutes.post('/timing', async (c) => {
   const parsed = timingFormSchema.safeParse(form);
   if (!parsed.success) {
     const values: TimingValues = {
-      slotMinutes: asText(form.slotMinutes),
-      leadMinutes: asText(form.leadMinutes),
-      graceMinutes: asText(form.graceMinutes),
-      autoRoundMinutes: asText(form.autoRoundMinutes),
+      slotMinutes: number(form.slotMinutes),
+      leadMinutes: number(form.leadMinutes),
+      graceMinutes: number(form.graceMinutes),
+      autoRoundMinutes: number(form.autoRoundMinutes),
       autoRematch: form.autoRematch !== undefined && form.autoRematch !== '',
     };
     return renderSpots(c, event, { form: 'timing', values, errors: formErrorsFrom<TimingField>(parsed.error) });

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
+import { issueDeviceToken, verifyDeviceToken } from '../domain/device-tokens.ts';
 import { listEvents } from '../domain/events.ts';
 import {
   completeSetup,
@@ -24,10 +24,14 @@ import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { dashboardQuerySchema, eventNotFound, participantPageSize, renderDashboard, takeNotice } from './admin-dashboard.tsx';
 import { adminEventDayRoutes } from './admin-event-day.tsx';
+import { adminOutboxRoutes } from './admin-outbox.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
+import { clientAddress } from './client-address.ts';
 import { eventFromSlug, readForm } from './event-context.ts';
+import { typedText } from './form-values.ts';
 
 export const sessionCookieName = 'bd_session';
+const deviceCookieName = 'bd_device';
 const loginRefusal = "That e-mail and password don't match an organizer account.";
 const tooManyAttempts =
   'Too many attempts; wait 15 minutes before trying again. If you forgot the password, ask whoever runs the server to reset it.';
@@ -54,15 +58,6 @@ const setupTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 
 const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
 
-function remoteAddress(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    // app.request() in tests has no socket
-    return undefined;
-  }
-}
-
 function startSession(c: Context<AppEnv>, sessionId: string) {
   setCookie(c, sessionCookieName, sessionId, {
     httpOnly: true,
@@ -88,7 +83,7 @@ adminRoutes.post('/login', async (c) => {
   const form = (await readForm(c)) ?? {};
   const next = nextSchema.parse(form.next);
   const parsed = loginFormSchema.safeParse(form);
-  const typedEmail = typeof form.email === 'string' ? form.email.trim() : '';
+  const typedEmail = typedText(form.email, 200).trim();
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
     return c.html(
@@ -97,19 +92,30 @@ adminRoutes.post('/login', async (c) => {
     );
   }
   const now = c.var.now();
-  const address = remoteAddress(c);
-  const keys = [`email:${parsed.data.email}`, ...(address ? [`ip:${address}`] : [])];
-  if (c.var.loginLimiter.isBlocked(keys, now)) {
+  const { email } = parsed.data;
+  const attempt = {
+    email,
+    address: clientAddress(c),
+    device: verifyDeviceToken(c.var.deviceSecret, email, getCookie(c, deviceCookieName)),
+  };
+  if (c.var.loginLimiter.isBlocked(attempt, now)) {
     return c.html(<LoginPage email={typedEmail} next={next} message={tooManyAttempts} />, 429);
   }
   const result = signIn(c.var.db, parsed.data.email, parsed.data.password, now);
   if (!result.ok) {
-    c.var.loginLimiter.recordFailure(keys, now);
+    c.var.loginLimiter.recordFailure(attempt, now);
     return c.html(<LoginPage email={typedEmail} next={next} message={loginRefusal} />, 401);
   }
-  // only the account's counter: one known password must not reset guessing from this address
-  c.var.loginLimiter.reset([`email:${parsed.data.email}`]);
+  c.var.loginLimiter.recordSuccess(attempt);
   startSession(c, result.sessionId);
+  // this browser has proven it knows the password: its attempts are counted apart from now on
+  setCookie(c, deviceCookieName, issueDeviceToken(c.var.deviceSecret, email), {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/admin',
+    secure: c.var.secureCookies,
+    maxAge: 365 * 24 * 60 * 60,
+  });
   return c.redirect(next, 303);
 });
 
@@ -252,3 +258,4 @@ for (const [path, present] of [
 // the event day (rounds, live pairs, audit log) and the meetup spots, behind the same sign-in
 adminRoutes.route('/e/:slug', adminEventDayRoutes);
 adminRoutes.route('/e/:slug', adminSpotsRoutes);
+adminRoutes.route('/e/:slug', adminOutboxRoutes);

@@ -3,10 +3,12 @@ import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
 import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken } from '../domain/participants.ts';
 import { isPresenceTokenValid, makePresenceToken } from '../domain/presence.ts';
+import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
 import { DeskCheckInPage, DeskPage, DeskQr, DeskWelcomePage, type DeskQrProps } from '../../views/desk.tsx';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
+import { typedText } from './form-values.ts';
 import { personalTokenSchema } from './params.ts';
 
 export const deskRoutes = new Hono<AppEnv>();
@@ -61,7 +63,7 @@ deskRoutes.post('/check-in', async (c) => {
   if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
   const form = await readForm(c);
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please try again." />, 400);
-  const code = typeof form.code === 'string' ? form.code.trim() : '';
+  const code = typedText(form.code, 20).trim();
   const refuse = (error: string) =>
     c.html(<DeskCheckInPage event={event} presenceToken={presenceToken(c, event)} code={code} error={error} />, 422);
 
@@ -106,7 +108,3 @@ deskRoutes.get('/welcome/:token', async (c) => {
     />,
   );
 });
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}

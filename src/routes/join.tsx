@@ -1,12 +1,13 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { checkInParticipant, findParticipantByToken, registerParticipant } from '../domain/participants.ts';
 import { isPresenceTokenValid } from '../domain/presence.ts';
+import { firstName } from '../domain/public-name.ts';
 import { fieldErrorsFrom, registrationSchema } from '../domain/registration-schema.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
-import { JoinPage, type PresenceState } from '../../views/join.tsx';
+import { CheckInPage, JoinPage, type PresenceState } from '../../views/join.tsx';
 import { eventFromSlug, meCookieName, readForm, rememberPersonalPage } from './event-context.ts';
 import { profileValuesFromForm } from './form-values.ts';
 import { personalTokenSchema } from './params.ts';
@@ -26,13 +27,11 @@ joinRoutes.get('/', (c) => {
   const presence = presenceOf(c, event.slug, k);
 
   // A phone that already holds a personal page and scans the desk QR is checking in, not registering.
-  const saved = personalTokenSchema.safeParse(getCookie(c, meCookieName));
-  if (!kiosk && presence === 'at-desk' && saved.success) {
-    const me = findParticipantByToken(c.var.db, event.id, saved.data);
-    if (me) {
-      checkInParticipant(c.var.db, me, c.var.now());
-      return c.redirect(`/e/${event.slug}/me/${me.token}?checked-in=1`, 303);
-    }
+  // It asks first: a GET must not check anyone in, or any site could do it with a link.
+  const me = kiosk || presence !== 'at-desk' ? undefined : savedPersonalPage(c, event.id);
+  if (me) {
+    const personalPath = `/e/${event.slug}/me/${me.token}`;
+    return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={personalPath} presenceToken={k} />);
   }
   return c.html(
     <JoinPage
@@ -45,6 +44,26 @@ joinRoutes.get('/', (c) => {
       kiosk={kiosk}
     />,
   );
+});
+
+function savedPersonalPage(c: Context<AppEnv>, eventId: number) {
+  const saved = personalTokenSchema.safeParse(getCookie(c, meCookieName));
+  return saved.success ? findParticipantByToken(c.var.db, eventId, saved.data) : undefined;
+}
+
+joinRoutes.post('/check-in', async (c) => {
+  const event = eventFromSlug(c);
+  if (!event) return c.html(<NotFoundPage message="There is no conference at this address." />, 404);
+  const form = await readForm(c);
+  const k = typeof form?.k === 'string' ? form.k : undefined;
+  const me = savedPersonalPage(c, event.id);
+  if (!me) return c.redirect(`/e/${event.slug}/join${k ? `?k=${encodeURIComponent(k)}` : ''}`, 303);
+  if (presenceOf(c, event.slug, k) !== 'at-desk') {
+    const expired = 'That QR code has expired. Scan the code on the desk screen again to check in.';
+    return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={`/e/${event.slug}/me/${me.token}`} error={expired} />, 422);
+  }
+  checkInParticipant(c.var.db, me, c.var.now());
+  return c.redirect(`/e/${event.slug}/me/${me.token}?checked-in=1`, 303);
 });
 
 joinRoutes.post('/', async (c) => {

@@ -82,7 +82,7 @@ export function liveStream(c: Context<AppEnv>, handlers: LiveStreamHandlers): Re
     const done = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const unsubscribe = live.subscribe(handlers.eventId, (change) => guard(() => handlers.onChange(change, send)));
+    let unsubscribe: (() => void) | undefined;
     const heartbeat = setInterval(() => {
       if (!writing) send(heartbeatFrame);
     }, heartbeatMs);
@@ -90,12 +90,14 @@ export function liveStream(c: Context<AppEnv>, handlers: LiveStreamHandlers): Re
     const close = () => {
       if (closed) return;
       closed = true;
-      unsubscribe();
+      unsubscribe?.();
       clearInterval(heartbeat);
       if (ticker) clearInterval(ticker);
       handlers.onClose?.();
       release();
     };
+    // a hub that shuts down (SIGTERM) ends the stream, so the response finishes and the server can stop
+    unsubscribe = live.subscribe(handlers.eventId, (change) => guard(() => handlers.onChange(change, send)), close);
     stream.onAbort(close);
     c.req.raw.signal.addEventListener('abort', close, { once: true });
     if (c.req.raw.signal.aborted) close();

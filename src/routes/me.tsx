@@ -46,11 +46,12 @@ meRoutes.get('/:token', async (c) => {
   rememberPersonalPage(c, event.slug, me.token);
   const notice = noticeSchema.safeParse(c.req.query('notice') ?? (c.req.query('checked-in') ? 'checked-in' : c.req.query('saved') ? 'saved' : undefined));
   const now = c.var.now();
+  const profile = loadProfile(c.var.db, me);
   return c.html(
     <MePage
       event={event}
-      me={loadProfile(c.var.db, me)}
-      catalog={loadEventCatalog(c.var.db, event.id)}
+      me={profile}
+      catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: profile.sessionIds })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
       now={now}
@@ -138,7 +139,7 @@ meRoutes.get('/:token/edit', (c) => {
     <MeEditPage
       event={event}
       me={me}
-      catalog={loadEventCatalog(c.var.db, event.id)}
+      catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: profile.sessionIds })}
       values={{ ...profile, interests: profile.interestIds, sessions: profile.sessionIds }}
       errors={{}}
     />,
@@ -153,7 +154,13 @@ meRoutes.post('/:token/edit', async (c) => {
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please go back and try again." />, 400);
   const rerender = (errors: Parameters<typeof MeEditPage>[0]['errors']) =>
     c.html(
-      <MeEditPage event={event} me={me} catalog={loadEventCatalog(c.var.db, event.id)} values={profileValuesFromForm(form)} errors={errors} />,
+      <MeEditPage
+        event={event}
+        me={me}
+        catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: loadProfile(c.var.db, me).sessionIds })}
+        values={profileValuesFromForm(form)}
+        errors={errors}
+      />,
       422,
     );
   const parsed = profileSchemaFor(me.role).safeParse(form);

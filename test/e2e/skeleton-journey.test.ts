@@ -60,6 +60,9 @@ describe('walking skeleton in a real browser', () => {
     await v.goto(`${server.baseUrl}/e/${event.slug}/me/${volunteer.token}`);
     expect(await v.getByText('Only checked-in volunteers are matched', { exact: false }).count()).toBe(1);
     await v.goto(joinUrl!);
+    expect(await accessibilityViolations(v)).toEqual([]);
+    await screenshot(v, 'volunteer-check-in');
+    await v.getByRole('button', { name: "I'm here — check me in" }).click();
     await v.waitForURL(/\/me\/.*checked-in=1/);
     expect(await v.getByText("You're checked in. Welcome!").count()).toBe(1);
     await screenshot(v, 'volunteer-checked-in');

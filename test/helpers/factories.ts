@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { participants } from '../../db/schema.ts';
+import { mailOutbox, participants } from '../../db/schema.ts';
 import type { Db } from '../../src/db.ts';
 import { createEvent, loadEventCatalog, type NewEvent } from '../../src/domain/events.ts';
+import { enqueueMail, type NewMail } from '../../src/domain/mail-outbox.ts';
 import { registerParticipant } from '../../src/domain/participants.ts';
 import type { RegistrationInput } from '../../src/domain/registration-schema.ts';
 
@@ -63,4 +64,28 @@ export function makeParticipant(
 
 export function reloadParticipant(db: Db, id: number) {
   return db.select().from(participants).where(eq(participants.id, id)).get();
+}
+
+let mailSeq = 0;
+
+/** A message enqueued the way a feature does it: inside a transaction of its own here. */
+export function makeMail(db: Db, overrides: Partial<NewMail> = {}, now = new Date('2026-10-14T14:00:00Z')) {
+  const n = mailSeq++;
+  const result = db.transaction((tx) =>
+    enqueueMail(
+      tx,
+      {
+        eventId: null,
+        to: `reader${n}@example.org`,
+        kind: 'test-note',
+        dedupeKey: `note:${n}`,
+        subject: `Test note ${n}`,
+        text: `Hello,\n\nthis is test note ${n}.\n`,
+        ...overrides,
+      },
+      now,
+    ),
+  );
+  if (!result.ok) throw new Error(`factory mail refused: ${JSON.stringify(result)}`);
+  return db.select().from(mailOutbox).where(eq(mailOutbox.id, result.id)).get()!;
 }

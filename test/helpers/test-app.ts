@@ -9,7 +9,7 @@ export const testOrigin = 'http://buddydesk.test';
 const at = (path: string) => (path.startsWith('/') ? `${testOrigin}${path}` : path);
 
 /** The real app on a fresh in-memory database with the real migrations and a clock the test moves. */
-export function createTestApp(opts: { now?: Date; publicUrl?: string } = {}) {
+export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy?: boolean; mailSending?: boolean } = {}) {
   const db = openDb(':memory:');
   migrateDb(db);
   let current = opts.now ?? new Date('2026-10-14T14:00:00Z');
@@ -22,7 +22,13 @@ export function createTestApp(opts: { now?: Date; publicUrl?: string } = {}) {
       current = new Date(current.getTime() + ms);
     },
   };
-  const app = createApp({ db, now: clock.now, publicUrl: opts.publicUrl ?? testOrigin });
+  const app = createApp({
+    db,
+    now: clock.now,
+    publicUrl: opts.publicUrl ?? testOrigin,
+    trustProxy: opts.trustProxy ?? false,
+    mailSending: opts.mailSending ?? false,
+  });
   return { app, db, clock };
 }
 
@@ -45,7 +51,7 @@ export function postForm(
   app: TestApp['app'],
   path: string,
   fields: Fields,
-  opts: { htmx?: boolean; cookie?: string; origin?: string } = {},
+  opts: { htmx?: boolean; cookie?: string; origin?: string; address?: string } = {},
 ) {
   const headers: Record<string, string> = {
     'Content-Type': 'application/x-www-form-urlencoded',
@@ -53,7 +59,9 @@ export function postForm(
   };
   if (opts.htmx) headers['HX-Request'] = 'true';
   if (opts.cookie) headers.Cookie = opts.cookie;
-  return app.request(at(path), { method: 'POST', headers, body: formBody(fields).toString() });
+  // the node server's bindings, so getConnInfo sees a client address as it does on a real socket
+  const env = opts.address ? { incoming: { socket: { remoteAddress: opts.address } } } : undefined;
+  return app.request(at(path), { method: 'POST', headers, body: formBody(fields).toString() }, env);
 }
 
 export function get(app: TestApp['app'], path: string, opts: { htmx?: boolean; cookie?: string } = {}) {

@@ -101,6 +101,21 @@ describe('GET /e/:slug/board', () => {
     }
   });
 
+  it('shows one initial, not a surname, whatever separators people typed in their names', async () => {
+    const t = createTestApp();
+    const { event, catalog } = makeEvent(t.db, { spots });
+    const spotId = catalog.spots[0]!.id;
+    const typed = ['Doe, Jane', 'Jane_Doe', 'Jane\u200BDoe'];
+    for (const name of typed) {
+      const firstTimer = makeParticipant(t.db, event, { name, present: true });
+      const volunteer = makeParticipant(t.db, event, { role: 'volunteer', name: 'Walter Okonkwo', present: true });
+      insertPair(t.db, event, { firstTimer, volunteer, spotId, meetAt });
+    }
+    const html = await (await get(t.app, `/e/${event.slug}/board/pairs`)).text();
+    expect(html).not.toContain('Doe');
+    expect(html.match(/Jane D\./g)).toHaveLength(3);
+  });
+
   it('groups pairs by meet time and leaves out ended pairs and slots already over', async () => {
     const t = createTestApp();
     const { event, catalog, spotB } = octaviaAndBartholomew(t.db);

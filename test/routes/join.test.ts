@@ -57,16 +57,18 @@ describe('GET /e/:slug/join', () => {
     expect(html).not.toContain(`value="${k}"`);
   });
 
-  it('checks in a registered person whose phone holds their page when it scans the desk QR', async () => {
+  it('asks a registered person whose phone holds their page to check in, and checks in nobody on a GET', async () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
-    const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
-    const res = await get(t.app, `/e/${event.slug}/join?k=${deskToken(t, event.slug)}`, { cookie: `bd_me=${volunteer.token}` });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/e/${event.slug}/me/${volunteer.token}?checked-in=1`);
-    const after = t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!;
-    expect(after.status).toBe('present');
-    expect(after.checkedInAt?.getTime()).toBe(t.clock.now().getTime());
+    const volunteer = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn' });
+    const k = deskToken(t, event.slug);
+    const res = await get(t.app, `/e/${event.slug}/join?k=${k}`, { cookie: `bd_me=${volunteer.token}` });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Welcome back, Bartholomew!');
+    expect(html).toContain(`action="/e/${event.slug}/join/check-in"`);
+    expect(html).toContain(`value="${k}"`);
+    expect(t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!.status).toBe('registered');
   });
 
   it('does not check anyone in with a stale desk token, even with their page cookie', async () => {
@@ -78,6 +80,55 @@ describe('GET /e/:slug/join', () => {
     const res = await get(t.app, `/e/${event.slug}/join?k=${k}`, { cookie: `bd_me=${volunteer.token}` });
     expect(res.status).toBe(200);
     expect(t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!.status).toBe('registered');
+  });
+});
+
+describe('POST /e/:slug/join/check-in', () => {
+  it('checks in the person whose page this phone holds and goes to their page', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
+    const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k: deskToken(t, event.slug) }, { cookie: `bd_me=${volunteer.token}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/e/${event.slug}/me/${volunteer.token}?checked-in=1`);
+    const after = t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!;
+    expect(after.status).toBe('present');
+    expect(after.checkedInAt?.getTime()).toBe(t.clock.now().getTime());
+  });
+
+  it('refuses an expired desk token with 422 and a way back, and checks in nobody', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
+    const k = deskToken(t, event.slug);
+    t.clock.advance(4 * 60 * 1000 + 1000);
+    const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k }, { cookie: `bd_me=${volunteer.token}` });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Scan the code on the desk screen again');
+    expect(t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!.status).toBe('registered');
+  });
+
+  it('refuses the post from another site that would check the person in with their cookie', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
+    const res = await postForm(
+      t.app,
+      `/e/${event.slug}/join/check-in`,
+      { k: deskToken(t, event.slug) },
+      { cookie: `bd_me=${volunteer.token}`, origin: 'http://evil.example' },
+    );
+    expect(res.status).toBe(403);
+    expect(t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!.status).toBe('registered');
+  });
+
+  it('sends a phone without a personal page to the registration form', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const k = deskToken(t, event.slug);
+    const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/e/${event.slug}/join?k=${k}`);
   });
 });
 

@@ -1,0 +1,37 @@
+// Every route of the app, with real ids where a route needs one, for the tests that sweep them all
+// with bad input (never a 5xx, bounded answers). A new route belongs in this list.
+import { sessionCookieName } from '../../src/routes/admin.tsx';
+import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
+import { eq } from 'drizzle-orm';
+import { mailRecipients } from '../../db/schema.ts';
+import { makeEvent, makeMail, makeParticipant } from './factories.ts';
+import type { TestApp } from './test-app.ts';
+
+export function sweepTargets(t: TestApp) {
+  const { event } = makeEvent(t.db);
+  const p = makeParticipant(t.db, event, { present: true });
+  upsertOrganizer(t.db, { email: 'chair@example.org', password: 'long enough secret' }, t.clock.now());
+  const session = signIn(t.db, 'chair@example.org', 'long enough secret', t.clock.now());
+  if (!session.ok) throw new Error('sign-in refused');
+  const cookie = `${sessionCookieName}=${session.sessionId}; bd_me=${'%'.repeat(50)}`;
+  const mail = makeMail(t.db, { eventId: event.id, participantId: p.id });
+  const { unsubscribeToken } = t.db.select().from(mailRecipients).where(eq(mailRecipients.id, mail.recipientId)).get()!;
+  const e = `/e/${event.slug}`;
+  const a = `/admin/e/${event.slug}`;
+  const paths = [
+    `${e}/join`, `${e}/join?k=${'9'.repeat(500)}`, `${e}/join/check-in`, `${e}/desk`, `${e}/desk/qr`, `${e}/desk/check-in`,
+    `${e}/desk/welcome/${'a'.repeat(43)}`, `${e}/board`, `${e}/board/pairs`,
+    `${e}/me/${p.token}`, `${e}/me/${p.token}/edit`, `${e}/me/${p.token}/status`, `${e}/me/${p.token}/meetup.ics`,
+    `${e}/me/${p.token}/pairs/99999/met`, `${e}/me/${p.token}/pairs/0x10/missing`, `${e}/me/%ZZ`,
+    '/admin', '/admin/login', '/admin/login?next=//evil.example', '/admin/setup/nope', a, `${a}/counts`,
+    `${a}/participants?q=%25_%5C`, `${a}/participants/abc/check-in`, `${a}/participants/99999/check-out`,
+    `${a}/rounds`, `${a}/rounds/abc`, `${a}/rounds/99999/publish`, `${a}/pairs`, `${a}/pairs/abc/no-show`,
+    `${a}/pairs/99999/unpair`, `${a}/pairs/1/move`, `${a}/forbidden-pairs`, `${a}/first-timers/abc/rematch`,
+    `${a}/spots`, `${a}/spots/abc`, `${a}/timing`, `${a}/audit`,
+    '/e/Not A Slug/join', '/e/../../etc/passwd/desk', '/admin/e/nope', '/healthz',
+    `${e}/unsubscribe/${unsubscribeToken}`, `${e}/unsubscribe/${'a'.repeat(43)}`, `${e}/unsubscribe/%ZZ`,
+    `/unsubscribe/${unsubscribeToken}`, '/unsubscribe/x', `${a}/outbox`, `${a}/outbox?status=%00`,
+    `${a}/outbox.csv`, `${a}/outbox.csv?status[]=1`, `${a}/outbox/${mail.id}`, `${a}/outbox/abc`, `${a}/outbox/99999`,
+  ];
+  return { event, participant: p, cookie, paths };
+}
