@@ -26,6 +26,11 @@ export const configSchema = z
       emptyAsUndefined,
       z.string().min(10, 'ORGANIZER_PASSWORD must be at least 10 characters').optional(),
     ),
+    // how the console greets that organizer and names them in the audit log
+    ORGANIZER_NAME: z.preprocess(
+      (v) => emptyAsUndefined(typeof v === 'string' ? v.trim() : v),
+      z.string().max(80, 'ORGANIZER_NAME can be at most 80 characters').optional(),
+    ),
     // the message never repeats the value: the URL may hold the SMTP password
     SMTP_URL: z.preprocess(
       emptyAsUndefined,
@@ -40,6 +45,9 @@ export const configSchema = z
   })
   .refine((env) => (env.ORGANIZER_EMAIL === undefined) === (env.ORGANIZER_PASSWORD === undefined), {
     message: 'set ORGANIZER_EMAIL and ORGANIZER_PASSWORD together, or neither',
+  })
+  .refine((env) => env.ORGANIZER_NAME === undefined || env.ORGANIZER_EMAIL !== undefined, {
+    message: 'ORGANIZER_NAME names the organizer of ORGANIZER_EMAIL; set that too',
   })
   .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
     message: 'set MAIL_FROM (the sender address, such as "Buddydesk <buddies@example.org>") with SMTP_URL',
@@ -65,7 +73,8 @@ export type Config = {
   publicUrl: string;
   /** behind a reverse proxy: the client's address is the last one in X-Forwarded-For */
   trustProxy: boolean;
-  organizer: { email: string; password: string } | null;
+  /** name is unset when ORGANIZER_NAME is: the organizer is asked for one in the console */
+  organizer: { email: string; password: string; name?: string } | null;
   /** smtpUrl null: nothing is sent, messages wait in the outbox */
   mail: { smtpUrl: string | null; from: MailFrom | null };
 };
@@ -90,7 +99,11 @@ export function loadConfig(env: Record<string, string | undefined>, lanAddress =
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
       organizer:
         e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
-          ? { email: e.ORGANIZER_EMAIL.toLowerCase(), password: e.ORGANIZER_PASSWORD }
+          ? {
+              email: e.ORGANIZER_EMAIL.toLowerCase(),
+              password: e.ORGANIZER_PASSWORD,
+              ...(e.ORGANIZER_NAME ? { name: e.ORGANIZER_NAME } : {}),
+            }
           : null,
       mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? null },
     },

@@ -33,8 +33,10 @@ const now = new Date();
 const demo = ensureDemoEvent(db, now);
 const lines: string[] = [];
 if (config.organizer) {
-  upsertOrganizer(db, { email: config.organizer.email, password: config.organizer.password }, now);
-  lines.push(`Organizer login:  ${config.organizer.email} (from ORGANIZER_EMAIL)`);
+  const organizer = upsertOrganizer(db, config.organizer, now);
+  lines.push(
+    `Organizer login:  ${organizer.email} (from ORGANIZER_EMAIL)${organizer.name ? '' : ' — set ORGANIZER_NAME, or add a name in the console'}`,
+  );
 } else if (countOrganizers(db) === 0) {
   const token = createSetupToken(db, now);
   lines.push(`Set up the first organizer (one-time link): ${config.publicUrl}/admin/setup/${token}`);

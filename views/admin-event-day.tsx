@@ -37,7 +37,8 @@ export function formatClockTime(at: Date, timeZone: string): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function NoticeBanner({ notice, id }: { notice: Notice | undefined; id?: string }) {
-  if (!notice) return null;
+  // an empty slot stays in the page, so a later notice can replace it out of band
+  if (!notice) return id ? <div id={id}></div> : null;
   return notice.kind === 'ok' ? (
     <div class="banner ok" role="status" id={id}>
       {notice.text}
@@ -46,6 +47,26 @@ export function NoticeBanner({ notice, id }: { notice: Notice | undefined; id?: 
     <div class="banner error" role="alert" id={id}>
       {notice.text}
     </div>
+  );
+}
+
+/** Where the dashboard shows what just happened: at the top after a redirect, by the pairs, by the pair-by-hand form. */
+export const dashboardNoticeSlots = ['dashboard-message', 'pairs-message', 'pair-by-hand-message'] as const;
+export type DashboardNoticeSlot = (typeof dashboardNoticeSlots)[number];
+
+/**
+ * Empties the dashboard's other notice slots (htmx out-of-band) along with a response that brings
+ * its own notice, so an old "done" never stands beside a new refusal.
+ */
+export function ClearOtherNotices({ keep }: { keep: DashboardNoticeSlot[] }) {
+  return (
+    <>
+      {dashboardNoticeSlots
+        .filter((id) => !keep.includes(id))
+        .map((id) => (
+          <div id={id} hx-swap-oob="true"></div>
+        ))}
+    </>
   );
 }
 
@@ -245,7 +266,14 @@ export type LivePairsProps = {
   waiting: WaitingFirstTimer[];
   spots: SpotOption[];
   notice?: Notice | undefined;
+  /** list every pair; otherwise those needing attention and the next few to meet */
+  showAll?: boolean;
 };
+
+/** the short list is filled up to this many rows with the next pairs on track to meet */
+export const pairRowsShown = 5;
+
+const needsAttention = (p: LivePairView) => p.buddyMissingAt !== null || p.overdueMinutes !== null || p.differentBuddyAt !== null;
 
 // "my buddy isn't here" first, then the longest overdue, then by meet time
 function urgency(a: LivePairView, b: LivePairView): number {
@@ -312,11 +340,16 @@ function PairRow({ slug, timezone, pair: p, spots }: { slug: string; timezone: s
         {p.overdueMinutes !== null && <span class="flag warn">waiting {plural(p.overdueMinutes, 'min', 'min')}</span>}
         {p.pinned && <span class="hint">paired by hand</span>}
       </td>
-      <td>
+      <td class="pair-why">
         {p.score}
-        {p.reasons.length > 0 && <span class="hint">{p.reasons.join('; ')}</span>}
+        {p.reasons.length > 0 && (
+          <span class="hint" title={p.reasons.join('; ')}>
+            {p.reasons.join('; ')}
+          </span>
+        )}
       </td>
-      <td>
+      <td class="pair-do">
+        {/* the day's actions on one line, the rarer ones on the next: a row stays two lines high */}
         <div class="pair-actions">
           {p.status === 'published' && (
             <>
@@ -327,6 +360,8 @@ function PairRow({ slug, timezone, pair: p, spots }: { slug: string; timezone: s
           {(p.buddyMissingAt || p.differentBuddyAt) && (
             <PostButton url={`${base}/first-timers/${p.firstTimer.id}/rematch`} label="Rematch now" who={p.firstTimer.name} />
           )}
+        </div>
+        <div class="pair-actions">
           <PostButton url={`${pairUrl}/unpair`} label="Unpair" who={who} confirm={`Unpair ${who}?`} />
           <PostButton
             url={`${base}/forbidden-pairs`}
@@ -359,11 +394,22 @@ function PairRow({ slug, timezone, pair: p, spots }: { slug: string; timezone: s
   );
 }
 
-export function LivePairs({ slug, timezone, pairs, waiting, spots, notice }: LivePairsProps) {
+export function LivePairs({ slug, timezone, pairs, waiting, spots, notice, showAll = false }: LivePairsProps) {
   const base = eventPath(slug);
   const sorted = [...pairs].sort(urgency);
+  // with hundreds of pairs the page would be endless: what needs the organizer, then the next few
+  const attention = sorted.filter(needsAttention);
+  const onTrack = sorted.filter((p) => !needsAttention(p));
+  const shown = showAll ? sorted : [...attention, ...onTrack.slice(0, Math.max(0, pairRowsShown - attention.length))];
+  const hidden = sorted.length - shown.length;
   return (
-    <div id="live-pairs" hx-get={`${base}/pairs`} hx-trigger={liveTrigger} hx-target="this" hx-swap="outerHTML settle:0ms">
+    <div
+      id="live-pairs"
+      hx-get={`${base}/pairs${showAll ? '?all=1' : ''}`}
+      hx-trigger={liveTrigger}
+      hx-target="this"
+      hx-swap="outerHTML settle:0ms"
+    >
       <NoticeBanner notice={notice} id="pairs-message" />
       {waiting.length > 0 && (
         <div class="card waiting">
@@ -391,20 +437,36 @@ export function LivePairs({ slug, timezone, pairs, waiting, spots, notice }: Liv
               <tr>
                 <th scope="col">First-timer</th>
                 <th scope="col">Volunteer</th>
-                <th scope="col">Where and when</th>
+                <th scope="col">Meets</th>
                 <th scope="col">Status</th>
                 <th scope="col">Score</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
-              {sorted.map((p) => (
+              {shown.map((p) => (
                 <PairRow slug={slug} timezone={timezone} pair={p} spots={spots} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {hidden > 0 ? (
+        <p class="actions">
+          <span class="muted">
+            {plural(hidden, 'more pair')} on track, meeting later.
+          </span>
+          <a class="button secondary" href={`${base}?pairs=all#pairs-heading`}>
+            Show all {sorted.length} pairs
+          </a>
+        </p>
+      ) : showAll && sorted.length > Math.max(attention.length, pairRowsShown) ? (
+        <p class="actions">
+          <a class="button secondary" href={`${base}#pairs-heading`}>
+            Show only the pairs that need attention and the next to meet
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -452,11 +514,7 @@ export function PairByHandForm({ slug, firstTimers, volunteers, values = {}, err
   };
   return (
     <div id="pair-by-hand" hx-swap-oob={oob ? 'true' : undefined}>
-      {errors.form && (
-        <div class="banner error" role="alert" id="pair-by-hand-message">
-          {errors.form}
-        </div>
-      )}
+      <NoticeBanner notice={errors.form ? { kind: 'error', text: errors.form } : undefined} id="pair-by-hand-message" />
       {firstTimers.length === 0 || volunteers.length === 0 ? (
         <p class="muted">
           {firstTimers.length === 0

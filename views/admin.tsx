@@ -1,6 +1,6 @@
 import type { SignedInOrganizer } from '../src/domain/organizers.ts';
 import type { Event } from '../src/domain/events.ts';
-import type { EventCounts, Participant } from '../src/domain/participants.ts';
+import type { EventCounts, Participant, ParticipantPage } from '../src/domain/participants.ts';
 import type { AuditLine } from '../src/domain/audit.ts';
 import type { LivePairView } from '../src/domain/pairs.ts';
 import type { MatchRound } from '../src/domain/rounds.ts';
@@ -47,9 +47,15 @@ export function AdminTopBar({ organizer }: { organizer: SignedInOrganizer }) {
   return (
     <header class="topbar">
       <a href="/admin">Buddydesk · Events</a>
-      <span>
-        Signed in as <strong>{organizer.name}</strong>
-      </span>
+      {organizer.name ? (
+        <span>
+          Signed in as <strong>{organizer.name}</strong> · <a href="/admin/account">Change name</a>
+        </span>
+      ) : (
+        <span>
+          Signed in as {organizer.email} · <a href="/admin/account">Add your name</a>
+        </span>
+      )}
       <form method="post" action="/admin/logout">
         <button type="submit" class="quiet">
           Log out
@@ -110,7 +116,7 @@ export function EventListPage({ organizer, events }: EventListPageProps) {
 }
 
 /** Refreshes itself when the event changes; the same markup is the page part and the fragment response. */
-export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts }) {
+export function LiveCounts({ slug, counts, oob }: { slug: string; counts: EventCounts; oob?: boolean }) {
   const items: [keyof EventCounts, string][] = [
     ['firstTimersRegistered', 'First-timers registered'],
     ['firstTimersHere', 'First-timers here'],
@@ -122,6 +128,7 @@ export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts
     <div
       id="live-counts"
       class="counts"
+      hx-swap-oob={oob ? 'true' : undefined}
       hx-get={`${eventPath(slug)}/counts`}
       hx-trigger={liveTrigger}
       hx-target="this"
@@ -136,9 +143,9 @@ export function LiveCounts({ slug, counts }: { slug: string; counts: EventCounts
   );
 }
 
-export type ParticipantRowProps = { slug: string; timezone: string; participant: Participant; q: string };
+export type ParticipantRowProps = { slug: string; timezone: string; participant: Participant; q: string; page?: number };
 
-export function ParticipantRow({ slug, timezone, participant: p, q }: ParticipantRowProps) {
+export function ParticipantRow({ slug, timezone, participant: p, q, page = 1 }: ParticipantRowProps) {
   const here = p.status === 'present' || p.status === 'matched';
   const action = `${eventPath(slug)}/participants/${p.id}/${here ? 'check-out' : 'check-in'}`;
   return (
@@ -164,6 +171,7 @@ export function ParticipantRow({ slug, timezone, participant: p, q }: Participan
       <td>
         <form method="post" action={action} hx-post={action} hx-target="closest tr" hx-swap="outerHTML">
           {q && <input type="hidden" name="q" value={q} />}
+          {page > 1 && <input type="hidden" name="page" value={String(page)} />}
           <button type="submit" class={here ? 'secondary' : undefined}>
             {here ? 'Check out' : 'Check in'} <span class="visually-hidden">{p.name}</span>
           </button>
@@ -177,29 +185,52 @@ export type ParticipantListProps = {
   slug: string;
   timezone: string;
   q: string;
-  participants: Participant[];
-  /** the search returns at most this many rows */
-  limit: number;
+  list: ParticipantPage;
 };
 
-export function ParticipantList({ slug, timezone, q, participants, limit }: ParticipantListProps) {
+/** The dashboard (without JavaScript) or the list fragment (with htmx) at one search and page. */
+export function participantListUrl(slug: string, q: string, page: number, fragment: boolean): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `${eventPath(slug)}${fragment ? '/participants' : ''}${query ? `?${query}` : ''}`;
+}
+
+export function ParticipantList({ slug, timezone, q, list }: ParticipantListProps) {
+  const { participants, total, page, pageSize } = list;
+  const first = (page - 1) * pageSize + 1;
+  const last = first + participants.length - 1;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageLink = (to: number, label: string, rel: 'prev' | 'next') => (
+    <a
+      class="button secondary"
+      rel={rel}
+      href={`${participantListUrl(slug, q, to, false)}#participants-heading`}
+      hx-get={participantListUrl(slug, q, to, true)}
+      hx-target="#participant-list"
+      hx-swap="outerHTML"
+    >
+      {label}
+    </a>
+  );
   // statuses change as people are matched or marked absent, so the list follows live changes
   return (
     <div
       id="participant-list"
-      hx-get={`${eventPath(slug)}/participants?q=${encodeURIComponent(q)}`}
+      hx-get={participantListUrl(slug, q, page, true)}
       hx-trigger={liveTrigger}
       hx-target="this"
       hx-swap="outerHTML settle:0ms"
     >
       <p class="muted small" role="status">
-        {participants.length === 0
+        {total === 0
           ? q
             ? `No one matches “${q}”.`
             : 'No one has registered yet.'
-          : participants.length >= limit
-            ? `Showing the first ${limit}; search to narrow the list.`
-            : `${participants.length} ${participants.length === 1 ? 'person' : 'people'}${q ? ` matching “${q}”` : ''}.`}
+          : total <= pageSize
+            ? `${total} ${total === 1 ? 'person' : 'people'}${q ? ` matching “${q}”` : ''}.`
+            : `${first}–${last} of ${total} people${q ? ` matching “${q}”` : ''}, by name. Search to find someone.`}
       </p>
       {participants.length > 0 && (
         <div class="table-wrap">
@@ -218,11 +249,20 @@ export function ParticipantList({ slug, timezone, q, participants, limit }: Part
             </thead>
             <tbody>
               {participants.map((p) => (
-                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} />
+                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <nav class="actions pager" aria-label="Pages of participants">
+          {page > 1 && pageLink(page - 1, '← Previous', 'prev')}
+          <span class="muted">
+            Page {page} of {pages}
+          </span>
+          {page < pages && pageLink(page + 1, 'Next →', 'next')}
+        </nav>
       )}
     </div>
   );
@@ -231,6 +271,8 @@ export function ParticipantList({ slug, timezone, q, participants, limit }: Part
 /** What the event-day sections of the dashboard show. */
 export type EventDayData = {
   pairs: LivePairView[];
+  /** every live pair, not only those needing attention and the next few */
+  showAllPairs: boolean;
   waiting: WaitingFirstTimer[];
   spots: SpotOption[];
   rounds: MatchRound[];
@@ -247,13 +289,12 @@ export type DashboardPageProps = {
   event: Pick<Event, 'slug' | 'name' | 'venue' | 'timezone' | 'startsOn' | 'endsOn'>;
   counts: EventCounts;
   q: string;
-  participants: Participant[];
-  limit: number;
+  participants: ParticipantPage;
   eventDay: EventDayData;
   notice?: Notice | undefined;
 };
 
-export function DashboardPage({ organizer, event, counts, q, participants, limit, eventDay, notice }: DashboardPageProps) {
+export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice }: DashboardPageProps) {
   const base = eventPath(event.slug);
   const slug = encodeURIComponent(event.slug);
   return (
@@ -310,6 +351,7 @@ export function DashboardPage({ organizer, event, counts, q, participants, limit
               pairs={eventDay.pairs}
               waiting={eventDay.waiting}
               spots={eventDay.spots}
+              showAll={eventDay.showAllPairs}
             />
           </section>
 
@@ -327,29 +369,34 @@ export function DashboardPage({ organizer, event, counts, q, participants, limit
             <h2 id="participants-heading">Participants</h2>
             <form method="get" action={base} role="search" class="field">
               <label for="participant-search">Search by name, e-mail, library or desk code</label>
-              <input
-                id="participant-search"
-                type="search"
-                name="q"
-                value={q}
-                autocomplete="off"
-                hx-get={`${base}/participants`}
-                hx-trigger="input changed delay:300ms, search"
-                hx-target="#participant-list"
-                hx-swap="outerHTML"
-              />
-              <div class="actions">
+              <div class="search-row">
+                <input
+                  id="participant-search"
+                  type="search"
+                  name="q"
+                  value={q}
+                  autocomplete="off"
+                  hx-get={`${base}/participants`}
+                  hx-trigger="input changed delay:300ms, search"
+                  hx-target="#participant-list"
+                  hx-swap="outerHTML"
+                />
                 <button type="submit" class="secondary">
                   Search
                 </button>
               </div>
             </form>
-            <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={limit} />
+            <ParticipantList slug={event.slug} timezone={event.timezone} q={q} list={participants} />
           </section>
 
+          {/* folded: read now and then; it stays open across its live refreshes, being outside them */}
           <section aria-labelledby="audit-heading">
-            <h2 id="audit-heading">Recent organizer actions</h2>
-            <AuditList slug={event.slug} timezone={event.timezone} entries={eventDay.audit} />
+            <details class="fold">
+              <summary>
+                <h2 id="audit-heading">Recent organizer actions</h2>
+              </summary>
+              <AuditList slug={event.slug} timezone={event.timezone} entries={eventDay.audit} />
+            </details>
           </section>
         </div>
       </main>

@@ -104,6 +104,14 @@ export function DeskCheckInPage(props: {
   );
 }
 
+function welcomeText(p: { checkedIn: boolean; role: 'first_timer' | 'volunteer'; hasBuddy?: boolean }): string {
+  if (!p.checkedIn) return "You're registered.";
+  if (p.role === 'volunteer') return "You're checked in as a volunteer buddy. Thank you! Your first-timers will appear on your personal page.";
+  return p.hasBuddy
+    ? "You're checked in, and you have a buddy: your personal page says where and when to meet."
+    : "You're checked in. We'll find you a buddy shortly.";
+}
+
 export function DeskWelcomePage(props: {
   event: Event;
   firstName: string;
@@ -111,6 +119,9 @@ export function DeskWelcomePage(props: {
   /** QR of the personal page, so someone who registered on the kiosk can carry it to their phone */
   personalQrSvg?: string | undefined;
   checkedIn: boolean;
+  role: 'first_timer' | 'volunteer';
+  /** a first-timer who already has a buddy is not told we will find one */
+  hasBuddy?: boolean;
 }) {
   const { event } = props;
   return (
@@ -119,7 +130,7 @@ export function DeskWelcomePage(props: {
       <main class="narrow">
         <h1>Welcome, {props.firstName}!</h1>
         <p class="banner ok" role="status">
-          {props.checkedIn ? "You're checked in. We'll find you a buddy shortly." : "You're registered."}
+          {welcomeText(props)}
         </p>
         <p>
           Your desk code: <span class="desk-code">{props.deskCode}</span>

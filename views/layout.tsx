@@ -26,6 +26,10 @@ export function Layout({ title, children, variant = 'phone', scripts = [] }: Lay
           />
           <title>{title}</title>
           <link rel="stylesheet" href="/static/css/app.css" />
+          {/* without scripts nothing updates by itself, so pages must not say it does */}
+          <noscript>
+            <link rel="stylesheet" href="/static/css/noscript.css" />
+          </noscript>
           <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />
           <script src="/static/vendor/htmx-2.0.11.min.js" defer></script>
           <script src="/static/vendor/htmx-ext-sse-2.2.4.min.js" defer></script>

@@ -1,9 +1,10 @@
 import { raw } from 'hono/html';
 import type { Event, EventCatalog } from '../src/domain/events.ts';
-import type { BuddyView, MyPairs } from '../src/domain/pairs.ts';
+import type { Opener as OpenerView } from '../src/domain/openers.ts';
+import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pairs.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
-import { formatTime, roleLabel } from './format.ts';
+import { formatClock, formatTime, roleLabel } from './format.ts';
 import { Layout } from './layout.tsx';
 import { ProfileFields, type ProfileValues } from './profile-form.tsx';
 
@@ -27,7 +28,7 @@ function statusMessage(me: Me): string {
     case 'present':
       return volunteer
         ? `You're checked in. We'll pair you with up to ${me.capacity} first-timer${me.capacity === 1 ? '' : 's'}; they will appear here.`
-        : "You're checked in. We're finding you a buddy — this page updates by itself.";
+        : "You're checked in. We're finding you a buddy.";
     case 'matched':
       return volunteer ? 'You have first-timers to welcome.' : 'You have a buddy!';
     case 'absent':
@@ -58,7 +59,23 @@ function PairButton(props: { slug: string; token: string; pairId: number; action
   );
 }
 
-function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; timezone: string; many: boolean }) {
+function Opener({ opener }: { opener: OpenerView }) {
+  if (opener.kind === 'question') {
+    return (
+      <p class="opener">
+        <span class="label">Ask each other</span> {opener.text}
+      </p>
+    );
+  }
+  return (
+    <p class="opener">
+      <span class="label">Next on the program</span> “{opener.title}” at {formatClock(opener.startsAt)}
+      {opener.room ? `, ${opener.room}` : ''} — go together?
+    </p>
+  );
+}
+
+function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; many: boolean }) {
   const { buddy: b, me, slug } = props;
   const firstTimer = me.role === 'first_timer';
   const met = b.status === 'met';
@@ -80,6 +97,7 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; t
           </ul>
         </>
       ) : null}
+      {b.opener ? <Opener opener={b.opener} /> : null}
       {b.email ? (
         <p>
           E-mail: <a href={`mailto:${b.email}`}>{b.email}</a>
@@ -99,42 +117,66 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; t
         <p class="banner warn">We told the organizers. Stay at the spot — we'll find you someone.</p>
       ) : null}
       {firstTimer && !met ? (
-        <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
+        b.differentBuddyAt ? (
+          <p class="banner" role="status">
+            {differentBuddyText}
+          </p>
+        ) : (
+          <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
+        )
       ) : null}
     </article>
   );
 }
 
-function Meetup({ buddy, timezone, icsUrl }: { buddy: BuddyView; timezone: string; icsUrl: string }) {
-  if (!buddy.meetAt) return null;
+function MeetupPlace({ meetup, timezone }: { meetup: MyMeetup; timezone: string }) {
+  if (!meetup.meetAt) return null;
   return (
     <div class="meetup">
       <p class="when">
-        <span class="label">When</span> {formatTime(buddy.meetAt, timezone)}
+        <span class="label">When</span> {formatTime(meetup.meetAt, timezone)}
       </p>
       <p class="where">
-        <span class="label">Where</span> {buddy.spotName || 'at the registration desk'}
+        <span class="label">Where</span> {meetup.spotName || 'at the registration desk'}
       </p>
-      {buddy.directions ? <p class="directions">{buddy.directions}</p> : null}
-      <p>
-        <a href={icsUrl}>Add to calendar</a>
-      </p>
+      {meetup.directions ? <p class="directions">{meetup.directions}</p> : null}
     </div>
   );
+}
+
+/** Says the page follows changes only where it does: without JavaScript it asks for a reload. */
+function LiveHint() {
+  return (
+    <>
+      <span class="live-hint"> This page updates by itself.</span>
+      <noscript> Reload this page to see what's new.</noscript>
+    </>
+  );
+}
+
+// the refresh comes a little after the due time, so the server agrees that the time has come
+const dueMarginMs = 500;
+
+/** The fragment asks for itself on a live signal, every 30 s as a fallback, and when its next change is due. */
+export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
+  const base = 'sse:changed, every 30s';
+  if (!nextChangeAt) return base;
+  return `${base}, load delay:${Math.max(0, nextChangeAt.getTime() - now.getTime()) + dueMarginMs}ms`;
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
 export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
-  const live = myPairs.buddies;
   const base = `/e/${slug}/me/${me.token}`;
+  const { meetups } = myPairs;
+  const many = myPairs.buddies.length > 1;
   return (
     <section
       id="me-status"
       class="card"
       aria-live="polite"
       hx-get={`${base}/status`}
-      hx-trigger="sse:changed, every 30s"
+      hx-trigger={statusTrigger(myPairs.nextChangeAt, now)}
       hx-target="this"
       hx-swap="outerHTML settle:0ms"
     >
@@ -143,12 +185,21 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
           {message}
         </p>
       ) : null}
-      {live.length > 0 ? (
+      {meetups.length > 0 ? (
         <>
-          <Meetup buddy={live[0]!} timezone={timezone} icsUrl={`${base}/meetup.ics`} />
-          {live.map((b) => (
-            <BuddyCard buddy={b} me={me} slug={slug} now={now} timezone={timezone} many={live.length > 1} />
+          {meetups.map((m) => (
+            <div class="meetup-group">
+              <MeetupPlace meetup={m} timezone={timezone} />
+              {m.buddies.map((b) => (
+                <BuddyCard buddy={b} me={me} slug={slug} now={now} many={many} />
+              ))}
+            </div>
           ))}
+          {meetups.some((m) => m.meetAt) ? (
+            <p>
+              <a href={`${base}/meetup.ics`}>{meetups.length > 1 ? 'Add these meetups to your calendar' : 'Add to calendar'}</a>
+            </p>
+          ) : null}
         </>
       ) : (
         <>
@@ -157,10 +208,14 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
           </p>
           {myPairs.waitingSince ? (
             <p class="banner warn">
-              We'll find you a buddy: you go first when the next volunteer is free. This page updates by itself.
+              We'll find you a buddy: you go first when the next volunteer is free.
+              <LiveHint />
             </p>
           ) : (
-            <p>{statusMessage(me)}</p>
+            <p>
+              {statusMessage(me)}
+              {me.status === 'present' && me.role === 'first_timer' ? <LiveHint /> : null}
+            </p>
           )}
           {notHere ? (
             <p class="muted small">
@@ -173,12 +228,14 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
   );
 }
 
+const differentBuddyText = "You asked for a different buddy. Only the organizers see this; they'll look for a better fit.";
+
 const noticeText: Record<string, string> = {
   'checked-in': "You're checked in. Welcome!",
   saved: 'Your profile is saved.',
   met: 'Wonderful — enjoy the conference together!',
   missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
-  different: "Thanks for telling us. Only the organizers see this; they'll look for a better fit.",
+  different: 'Thanks for telling us; we passed it on quietly.',
 };
 
 export function MePage(props: {

@@ -1,4 +1,4 @@
-import type { BuddyView } from '../src/domain/pairs.ts';
+import type { MyMeetup } from '../src/domain/pairs.ts';
 
 // iCalendar text must escape these and fold nothing longer than we write here
 function escapeText(s: string): string {
@@ -9,21 +9,42 @@ function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** An .ics with one event per meetup, so "add to calendar" works on any phone. */
-export function meetupIcs(props: { eventName: string; buddies: BuddyView[]; slotMinutes: number; now: Date; host: string }): string {
+function names(list: string[]): string {
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+}
+
+/** An .ics with one event per meetup (a volunteer may have several), so "add to calendar" works on any phone. */
+export function meetupIcs(props: {
+  eventName: string;
+  role: 'first_timer' | 'volunteer';
+  meetups: MyMeetup[];
+  slotMinutes: number;
+  now: Date;
+  host: string;
+}): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Buddydesk//Meetup//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  for (const b of props.buddies) {
-    if (!b.meetAt) continue;
-    const end = new Date(b.meetAt.getTime() + props.slotMinutes * 60_000);
+  for (const m of props.meetups) {
+    if (!m.meetAt || m.buddies.length === 0) continue;
+    const end = new Date(m.meetAt.getTime() + props.slotMinutes * 60_000);
+    const who = names(m.buddies.map((b) => b.name));
+    const summary =
+      props.role === 'first_timer'
+        ? `Meet your buddy ${who}`
+        : `Meet your first-timer${m.buddies.length > 1 ? 's' : ''} ${who}`;
+    const about = m.buddies.map((b) => {
+      const topics = [...b.reasons, ...(b.opener?.kind === 'question' ? [b.opener.text] : [])];
+      return topics.length > 0 ? `${b.name}: ${topics.join('; ')}` : b.name;
+    });
     lines.push(
       'BEGIN:VEVENT',
-      `UID:pair-${b.pairId}@${props.host}`,
+      // the meetup's first pair names it, so a calendar updates it when a first-timer joins later
+      `UID:meetup-${m.buddies[0]!.pairId}@${props.host}`,
       `DTSTAMP:${utcStamp(props.now)}`,
-      `DTSTART:${utcStamp(b.meetAt)}`,
+      `DTSTART:${utcStamp(m.meetAt)}`,
       `DTEND:${utcStamp(end)}`,
-      `SUMMARY:${escapeText(`Meet your buddy ${b.name} · ${props.eventName}`)}`,
-      `LOCATION:${escapeText(b.spotName)}`,
-      `DESCRIPTION:${escapeText([b.directions, ...b.reasons].filter(Boolean).join('\n'))}`,
+      `SUMMARY:${escapeText(`${summary} · ${props.eventName}`)}`,
+      `LOCATION:${escapeText(m.spotName)}`,
+      `DESCRIPTION:${escapeText([m.directions, ...about].filter(Boolean).join('\n'))}`,
       'END:VEVENT',
     );
   }

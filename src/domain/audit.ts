@@ -2,6 +2,7 @@ import type { RunResult } from 'better-sqlite3';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema.ts';
+import { organizerLabel } from './organizers.ts';
 
 /** The database or a transaction on it: helpers that read or write inside someone else's transaction take this. */
 export type Conn = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
@@ -39,6 +40,7 @@ export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[]
       at: schema.auditLog.at,
       organizerId: schema.auditLog.organizerId,
       organizerName: schema.organizers.name,
+      organizerEmail: schema.organizers.email,
     })
     .from(schema.auditLog)
     .leftJoin(schema.organizers, eq(schema.organizers.id, schema.auditLog.organizerId))
@@ -46,10 +48,15 @@ export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[]
     .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
     .limit(limit)
     .all()
-    .map(({ organizerId, organizerName, ...line }) => ({
+    .map(({ organizerId, organizerName, organizerEmail, ...line }) => ({
       ...line,
       // an organizer account removed later still did it by hand
-      organizerName: organizerId === null ? null : (organizerName ?? 'a former organizer'),
+      organizerName:
+        organizerId === null
+          ? null
+          : organizerName === null || organizerEmail === null
+            ? 'a former organizer'
+            : organizerLabel({ name: organizerName, email: organizerEmail }),
     }));
 }
 
@@ -58,9 +65,9 @@ export function listOrganizerNames(db: Conn, ids: number[]): Map<number, string>
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = db
-    .select({ id: schema.organizers.id, name: schema.organizers.name })
+    .select({ id: schema.organizers.id, name: schema.organizers.name, email: schema.organizers.email })
     .from(schema.organizers)
     .where(inArray(schema.organizers.id, unique))
     .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map((r) => [r.id, organizerLabel(r)]));
 }

@@ -1,7 +1,7 @@
 // What the matcher needs to know about an event's people, read from the database and turned
 // into the matcher's shapes: ids as strings, interests and sessions as id strings with labels,
 // so reasons read in words ("you both picked Youth services").
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   forbiddenPairs,
   interests,
@@ -115,12 +115,24 @@ export function loadLivePairs(conn: Conn, eventId: number): LivePairRow[] {
     .all();
 }
 
+/**
+ * Pairs no round or rematch may make: those an organizer forbade, and a first-timer with any buddy
+ * they asked to leave ("I'd like a different buddy"). Only an organizer's pin brings such a pair
+ * back, since pins do not read this list.
+ */
 export function loadForbidden(conn: Conn, eventId: number): { firstTimerId: number; volunteerId: number }[] {
-  return conn
+  const forbidden = conn
     .select({ firstTimerId: forbiddenPairs.firstTimerId, volunteerId: forbiddenPairs.volunteerId })
     .from(forbiddenPairs)
     .where(eq(forbiddenPairs.eventId, eventId))
     .all();
+  const left = conn
+    .selectDistinct({ firstTimerId: pairs.firstTimerId, volunteerId: pairs.volunteerId })
+    .from(pairs)
+    .where(and(eq(pairs.eventId, eventId), isNotNull(pairs.differentBuddyAt)))
+    .all();
+  const seen = new Set(forbidden.map((f) => `${f.firstTimerId}:${f.volunteerId}`));
+  return [...forbidden, ...left.filter((p) => !seen.has(`${p.firstTimerId}:${p.volunteerId}`))];
 }
 
 export function loadEventPeople(conn: Conn, eventId: number, role: Participant['role']): Participant[] {

@@ -20,6 +20,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
+const trimmedString = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
+const rawString = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function hashPassword(password: string): string {
@@ -60,7 +62,11 @@ export function countOrganizers(db: Db): number {
   return db.select({ n: count() }).from(organizers).get()?.n ?? 0;
 }
 
-/** Creates the organizer or sets a new password (ORGANIZER_EMAIL / ORGANIZER_PASSWORD at start). */
+/**
+ * Creates the organizer or sets a new password (ORGANIZER_EMAIL / ORGANIZER_PASSWORD at start).
+ * A name given (ORGANIZER_NAME) is set; without one a new organizer has none yet — never a guess
+ * from the e-mail — and the console asks for it.
+ */
 export function upsertOrganizer(
   db: Db,
   input: { email: string; password: string; name?: string },
@@ -77,7 +83,7 @@ export function upsertOrganizer(
       if (!current) {
         const created = tx
           .insert(organizers)
-          .values({ email, name: input.name?.trim() || email.split('@')[0] || email, passwordHash, createdAt: now })
+          .values({ email, name: input.name?.trim() ?? '', passwordHash, createdAt: now })
           .returning()
           .get();
         return toSignedIn(created);
@@ -94,6 +100,23 @@ export function upsertOrganizer(
     },
     { behavior: 'immediate' },
   );
+}
+
+export const organizerNameSchema = z.object({
+  name: trimmedString.pipe(z.string().min(1, 'Please enter your name').max(80, 'Name can be at most 80 characters')),
+});
+
+/** What the console calls an organizer: their name, or their e-mail until they give one. */
+export function organizerLabel(o: { name: string; email: string }): string {
+  return o.name || o.email;
+}
+
+export function renameOrganizer(db: Db, organizerId: number, name: string): SignedInOrganizer | null {
+  const updated = db.transaction(
+    (tx) => tx.update(organizers).set({ name }).where(eq(organizers.id, organizerId)).returning().get(),
+    { behavior: 'immediate' },
+  );
+  return updated ? toSignedIn(updated) : null;
 }
 
 /** A one-time link for the first organizer; only its hash is kept, an earlier link stops working. */
@@ -121,8 +144,6 @@ export function isSetupTokenValid(db: Db, token: string): boolean {
   return setupTokenMatches(db, token) && countOrganizers(db) === 0;
 }
 
-const trimmedString = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
-const rawString = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 
 export const organizerSetupSchema = z
   .object({

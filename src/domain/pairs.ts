@@ -2,11 +2,11 @@
 // organizers do with a pair (we met, my buddy isn't here, no-show, rematch, unpair, pin, forbid,
 // move). Refusals are values; every organizer action is audited in its own transaction.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { forbiddenPairs, meetupSpots, pairs, participants } from '../../db/schema.ts';
+import { forbiddenPairs, meetupSpots, pairs, participants, programSessions } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
-import { matchInstance, parseInstance } from '../matcher/index.ts';
+import { bestAvailableReason, hasNoTopic, matchInstance, parseInstance, pinnedReason } from '../matcher/index.ts';
 import { auditName, writeAudit, type Conn } from './audit.ts';
-import type { Event } from './events.ts';
+import type { Event, ProgramSession } from './events.ts';
 import {
   countLivePairsOf,
   createLivePair,
@@ -25,6 +25,7 @@ import {
   toMatcherVolunteer,
   type LivePairRow,
 } from './matching-input.ts';
+import { chooseOpener, type Opener } from './openers.ts';
 import type { Participant } from './participants.ts';
 import { publicName, type PublicName } from './public-name.ts';
 import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
@@ -74,16 +75,28 @@ export type BuddyView = MeetupView & {
   pronouns: string;
   /** a volunteer's short bio; empty for a first-timer */
   bio: string;
+  /** why they were paired, in words for the two of them: never the organizer's pin */
   reasons: string[];
+  /** something to start with when the reasons are only a shared language, or nothing */
+  opener: Opener | null;
   /** only when both consented and the buddy gave one */
   email: string | null;
   buddyMissingAt: Date | null;
+  /** on the first-timer's own page only: they asked for someone else (quietly, the buddy never sees it) */
+  differentBuddyAt?: Date | null;
 };
+
+/** One meetup of a person: a volunteer's first-timers at the same spot and time meet together. */
+export type MyMeetup = MeetupView & { buddies: BuddyView[] };
 
 export type MyPairs = {
   buddies: BuddyView[];
+  /** the same buddies by meetup, earliest first */
+  meetups: MyMeetup[];
   /** a first-timer whose rematch found nobody free: "we'll find you a buddy" */
   waitingSince: Date | null;
+  /** when the page next changes by itself, without anyone acting (a meet time arriving); null if never */
+  nextChangeAt: Date | null;
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
@@ -165,10 +178,10 @@ function rematchText(outcome: RematchOutcome, firstTimer: Participant): string {
 }
 
 export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): MyPairs {
-  void now;
   // the row the caller holds may predate a rematch that just happened
   const fresh = findPerson(db, event.id, me.id) ?? me;
-  const mine = fresh.role === 'first_timer' ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
+  const firstTimer = fresh.role === 'first_timer';
+  const mine = firstTimer ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
   const rows = db
     .select()
     .from(pairs)
@@ -178,11 +191,14 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
     .filter(isLive);
   const buddies = peopleById(
     db,
-    rows.map((r) => (fresh.role === 'first_timer' ? r.volunteerId : r.firstTimerId)),
+    rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
   );
   const spots = spotsById(db, event.id);
+  const openers = openerSource(db, event, fresh);
   const views: BuddyView[] = rows.map((pair) => {
-    const buddy = buddies.get(fresh.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId)!;
+    const buddy = buddies.get(firstTimer ? pair.volunteerId : pair.firstTimerId)!;
+    // the pin is the organizers' business; "the best buddy with room" says nothing to talk about
+    const reasons = pair.reasons.filter((r) => r !== pinnedReason && r !== bestAvailableReason);
     return {
       ...meetupOf(pair, spots),
       pairId: pair.id,
@@ -190,15 +206,55 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
       name: publicName(buddy.name),
       pronouns: buddy.pronouns,
       bio: buddy.role === 'volunteer' ? buddy.bio : '',
-      reasons: pair.reasons,
+      reasons,
+      opener: hasNoTopic(reasons) ? openers.choose(pair, buddy) : null,
       // contact details are shared only when both said yes
       email: fresh.consentContact && buddy.consentContact && buddy.email ? buddy.email : null,
       buddyMissingAt: pair.buddyMissingAt,
+      ...(firstTimer ? { differentBuddyAt: pair.differentBuddyAt } : {}),
     };
   });
+  // "my buddy isn't here" is offered from the meet time on, so the page changes then
+  const upcoming = firstTimer
+    ? views
+        .filter((b) => b.status === 'published' && !b.buddyMissingAt && b.meetAt && b.meetAt.getTime() > now.getTime())
+        .map((b) => b.meetAt!.getTime())
+    : [];
   return {
     buddies: views,
-    waitingSince: fresh.role === 'first_timer' && views.length === 0 ? fresh.waitingSince : null,
+    meetups: groupByMeetup(views),
+    waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
+    nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
+  };
+}
+
+function groupByMeetup(buddies: BuddyView[]): MyMeetup[] {
+  const groups = new Map<string, MyMeetup>();
+  for (const b of buddies) {
+    const key = `${b.meetAt?.getTime() ?? 'none'}@${b.spotId ?? 'none'}`;
+    const group = groups.get(key);
+    if (group) group.buddies.push(b);
+    else groups.set(key, { spotId: b.spotId, spotName: b.spotName, directions: b.directions, meetAt: b.meetAt, buddies: [b] });
+  }
+  return [...groups.values()];
+}
+
+/** Chooses openers for one person's pairs, reading the program and session plans only when one is needed. */
+function openerSource(db: Db, event: Event, me: Participant) {
+  let sessions: ProgramSession[] | undefined;
+  return {
+    choose(pair: LivePairRow, buddy: Participant): Opener {
+      sessions ??= db.select().from(programSessions).where(eq(programSessions.eventId, event.id)).all();
+      const planned = new Set(loadProfiles(db, [me, buddy]).flatMap((p) => p.sessions.map(Number)));
+      return chooseOpener({
+        pairId: pair.id,
+        meetAt: pair.meetAt,
+        slotMinutes: event.settings.slotMinutes,
+        timeZone: event.timezone,
+        sessions,
+        planned,
+      });
+    },
   };
 }
 
@@ -443,9 +499,9 @@ function explainPinned(conn: Conn, event: Event, firstTimer: Participant, volunt
     weights: event.settings.weights,
     pinned: [[String(firstTimer.id), String(volunteer.id)]],
   });
-  if (!parsed.ok) return { score: 0, reasons: ['pinned by an organizer'] };
+  if (!parsed.ok) return { score: 0, reasons: [pinnedReason] };
   const pair = matchInstance(parsed.instance, { labels: loadLabels(conn, event.id) }).pairs[0];
-  return pair ? { score: pair.score, reasons: pair.reasons } : { score: 0, reasons: ['pinned by an organizer'] };
+  return pair ? { score: pair.score, reasons: pair.reasons } : { score: 0, reasons: [pinnedReason] };
 }
 
 export function pinPair(

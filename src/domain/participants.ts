@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import {
   auditLog,
   interests,
@@ -289,7 +289,20 @@ export function countParticipants(db: Db, eventId: number): EventCounts {
   };
 }
 
-export function searchParticipants(db: Db, eventId: number, query: string, limit = 200): Participant[] {
+export type ParticipantPage = {
+  participants: Participant[];
+  /** everyone who matches the search, on all pages */
+  total: number;
+  /** the page shown, 1-based; a page past the end shows the last one */
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * One page of the people matching a search by name, e-mail, library or desk code, by name. The
+ * dashboard shows a page at a time, so 300 people do not make it one endless table.
+ */
+export function searchParticipants(db: Db, eventId: number, query: string, page: number, pageSize: number): ParticipantPage {
   const q = query.trim();
   const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
   const matches = q
@@ -300,13 +313,19 @@ export function searchParticipants(db: Db, eventId: number, query: string, limit
         eq(participants.deskCode, q.toUpperCase()),
       )
     : undefined;
-  return db
+  const where = and(eq(participants.eventId, eventId), matches);
+  const total = db.select({ n: count() }).from(participants).where(where).get()?.n ?? 0;
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(Math.max(1, Math.floor(page)), last);
+  const rows = db
     .select()
     .from(participants)
-    .where(and(eq(participants.eventId, eventId), matches))
+    .where(where)
     .orderBy(asc(participants.name), asc(participants.id))
-    .limit(limit)
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize)
     .all();
+  return { participants: rows, total, page: shown, pageSize };
 }
 
 /** Everyone checked in right now, for the organizer's pair-by-hand choices and the waiting list. */

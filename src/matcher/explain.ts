@@ -2,6 +2,19 @@ import type { FirstTimer, Labels, Volunteer, Weights } from './types.ts';
 
 const LISTED_AT_MOST = 4;
 
+/** Reasons with fixed words, so readers of stored reasons can tell them apart. */
+export const pinnedReason = 'pinned by an organizer';
+export const bestAvailableReason = 'the best buddy with room for you';
+const sharedLanguagePrefix = 'you both speak ';
+
+/**
+ * Whether the reasons give two people nothing to talk about but a language they share: only the
+ * fallbacks (and the organizer's pin, which says nothing about the people) are there.
+ */
+export function hasNoTopic(reasons: readonly string[]): boolean {
+  return reasons.every((r) => r === pinnedReason || r === bestAvailableReason || r.startsWith(sharedLanguagePrefix));
+}
+
 function labelOf(labels: Record<string, string> | undefined, id: string): string {
   return labels?.[id] ?? id;
 }
@@ -32,7 +45,7 @@ export function explainPair(
   { pinned = false, labels = {} }: { pinned?: boolean; labels?: Labels } = {},
 ): string[] {
   const reasons: string[] = [];
-  if (pinned) reasons.push('pinned by an organizer');
+  if (pinned) reasons.push(pinnedReason);
   if (weights.requested > 0 && firstTimer.requested.includes(volunteer.id)) {
     reasons.push('the first-timer asked for this buddy');
   }
@@ -66,8 +79,8 @@ export function explainPair(
     const languages = shared(firstTimer.languages, volunteer.languages);
     reasons.push(
       languages.length > 0
-        ? `you both speak ${joinWords(languages.map((id) => labelOf(labels.languages, id)))}`
-        : 'the best buddy with room for you',
+        ? `${sharedLanguagePrefix}${joinWords(languages.map((id) => labelOf(labels.languages, id)))}`
+        : bestAvailableReason,
     );
   }
   return reasons;

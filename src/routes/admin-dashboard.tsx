@@ -14,9 +14,36 @@ import { DashboardPage, type EventDayData } from '../../views/admin.tsx';
 import { eventPath, type Notice, type PairByHandFormProps } from '../../views/admin-event-day.tsx';
 
 export const eventNotFound = 'There is no event at this address. Pick one from the event list.';
-export const searchLimit = 200;
+/** people per page of the dashboard's participant list: search finds anyone, pages browse */
+export const participantPageSize = 10;
 const auditLimit = 20;
-const roundLimit = 20;
+// the latest few; every round is also in the audit log
+export const roundLimit = 5;
+
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().max(max));
+
+/** Where the dashboard stands: the participant search and page, and whether every live pair is listed. */
+export const dashboardQuerySchema = z.object({
+  q: text(200).catch(''),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pairs: z.enum(['all']).optional().catch(undefined),
+});
+
+/**
+ * Whether the organizer is looking at every live pair. An htmx request says which page it comes
+ * from (HX-Current-URL), so an action taken in the long list answers with the long list.
+ */
+export function showsAllPairs(c: Context<AppEnv>): boolean {
+  if (c.req.query('all') === '1') return true;
+  const from = c.req.header('HX-Current-URL');
+  if (!from) return false;
+  try {
+    return new URL(from).searchParams.get('pairs') === 'all';
+  } catch {
+    return false;
+  }
+}
 
 export const idParamSchema = z
   .string()
@@ -76,13 +103,14 @@ export function spotOptions(c: Context<AppEnv>, event: Event) {
 export function eventDayData(
   c: Context<AppEnv>,
   event: Event,
-  opts: { pairs?: LivePairView[]; pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'> } = {},
+  opts: { pairs?: LivePairView[]; pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'>; showAllPairs?: boolean } = {},
 ): EventDayData {
   const db = c.var.db;
   const rounds = listRounds(db, event.id, roundLimit);
   const { firstTimers, volunteers, waiting } = pairingCandidates(c, event);
   return {
     pairs: opts.pairs ?? listLivePairs(db, event, c.var.now()),
+    showAllPairs: opts.showAllPairs ?? false,
     waiting,
     spots: spotOptions(c, event),
     rounds,
@@ -99,6 +127,8 @@ export function renderDashboard(
   event: Event,
   opts: {
     q?: string;
+    page?: number;
+    showAllPairs?: boolean;
     notice?: Notice | undefined;
     pairByHand?: Pick<PairByHandFormProps, 'values' | 'errors'>;
     status?: 200 | 404 | 409 | 422;
@@ -111,9 +141,11 @@ export function renderDashboard(
       event={event}
       counts={countParticipants(c.var.db, event.id)}
       q={q}
-      participants={searchParticipants(c.var.db, event.id, q, searchLimit)}
-      limit={searchLimit}
-      eventDay={eventDayData(c, event, opts.pairByHand ? { pairByHand: opts.pairByHand } : {})}
+      participants={searchParticipants(c.var.db, event.id, q, opts.page ?? 1, participantPageSize)}
+      eventDay={eventDayData(c, event, {
+        showAllPairs: opts.showAllPairs ?? false,
+        ...(opts.pairByHand ? { pairByHand: opts.pairByHand } : {}),
+      })}
       notice={opts.notice}
     />,
     opts.status ?? 200,

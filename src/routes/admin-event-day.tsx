@@ -19,6 +19,7 @@ import {
 import { discardRound, listRounds, loadRound, proposeRound, publishRound } from '../domain/rounds.ts';
 import {
   AuditList,
+  ClearOtherNotices,
   formatClockTime,
   LivePairs,
   PairByHandForm,
@@ -37,6 +38,8 @@ import {
   isHtmx,
   pairingCandidates,
   renderDashboard,
+  roundLimit,
+  showsAllPairs,
   spotOptions,
 } from './admin-dashboard.tsx';
 import { eventFromSlug, readForm } from './event-context.ts';
@@ -96,9 +99,18 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
     const { waiting, firstTimers, volunteers } = pairingCandidates(c, event);
     return c.html(
       <>
-        <LivePairs slug={event.slug} timezone={event.timezone} pairs={live} waiting={waiting} spots={spotOptions(c, event)} notice={notice} />
-        {/* after a change the pair-by-hand choices are out of date too */}
+        <LivePairs
+          slug={event.slug}
+          timezone={event.timezone}
+          pairs={live}
+          waiting={waiting}
+          spots={spotOptions(c, event)}
+          notice={notice}
+          showAll={showsAllPairs(c)}
+        />
+        {/* after a change the pair-by-hand choices are out of date too (and its old message goes) */}
         {status === 200 && <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} oob />}
+        <ClearOtherNotices keep={status === 200 ? ['pairs-message', 'pair-by-hand-message'] : ['pairs-message']} />
       </>,
       status,
     );
@@ -144,14 +156,21 @@ adminEventDayRoutes.get('/pairs', (c) => {
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
   const { waiting } = pairingCandidates(c, event);
   return c.html(
-    <LivePairs slug={event.slug} timezone={event.timezone} pairs={livePairsNow(c, event)} waiting={waiting} spots={spotOptions(c, event)} />,
+    <LivePairs
+      slug={event.slug}
+      timezone={event.timezone}
+      pairs={livePairsNow(c, event)}
+      waiting={waiting}
+      spots={spotOptions(c, event)}
+      showAll={showsAllPairs(c)}
+    />,
   );
 });
 
 adminEventDayRoutes.get('/rounds', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const rounds = listRounds(c.var.db, event.id, 20);
+  const rounds = listRounds(c.var.db, event.id, roundLimit);
   const names = listOrganizerNames(c.var.db, rounds.flatMap((r) => (r.organizerId === null ? [] : [r.organizerId])));
   return c.html(<RoundList slug={event.slug} timezone={event.timezone} rounds={rounds} organizerNames={names} />);
 });
@@ -341,7 +360,10 @@ function refusePin(
   c.header('HX-Retarget', '#pair-by-hand');
   c.header('HX-Reswap', 'outerHTML');
   return c.html(
-    <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} values={values} errors={errors} />,
+    <>
+      <PairByHandForm slug={event.slug} firstTimers={firstTimers} volunteers={volunteers} values={values} errors={errors} />
+      <ClearOtherNotices keep={['pair-by-hand-message']} />
+    </>,
     status,
   );
 }

@@ -9,17 +9,20 @@ import {
   findSignedInOrganizer,
   isSetupTokenValid,
   minPasswordLength,
+  organizerNameSchema,
   organizerSetupSchema,
+  renameOrganizer,
   sessionTtlMs,
   setupErrorsFrom,
   signIn,
   signOut,
 } from '../domain/organizers.ts';
 import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../domain/participants.ts';
-import { EventListPage, LiveCounts, ParticipantList, ParticipantRow } from '../../views/admin.tsx';
+import { EventListPage, LiveCounts, ParticipantList, ParticipantRow, participantListUrl } from '../../views/admin.tsx';
+import { AccountPage } from '../../views/admin-account.tsx';
 import { LoginPage, SetupPage } from '../../views/admin-login.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
-import { eventNotFound, renderDashboard, searchLimit, takeNotice } from './admin-dashboard.tsx';
+import { dashboardQuerySchema, eventNotFound, participantPageSize, renderDashboard, takeNotice } from './admin-dashboard.tsx';
 import { adminEventDayRoutes } from './admin-event-day.tsx';
 import { adminOutboxRoutes } from './admin-outbox.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
@@ -32,9 +35,6 @@ const deviceCookieName = 'bd_device';
 const loginRefusal = "That e-mail and password don't match an organizer account.";
 const tooManyAttempts =
   'Too many attempts; wait 15 minutes before trying again. If you forgot the password, ask whoever runs the server to reset it.';
-
-const text = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().max(max));
 
 const loginFormSchema = z.object({
   email: z
@@ -50,7 +50,6 @@ const nextSchema = z
   .regex(/^\/admin(?:[/?#][^\\\s]*)?$/)
   .refine((p) => !p.startsWith('//'))
   .catch('/admin');
-const querySchema = z.object({ q: text(200).catch('') });
 const participantIdSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,14}$/)
@@ -183,12 +182,28 @@ adminRoutes.get('/', (c) => {
   return c.html(<EventListPage organizer={c.var.organizer} events={listEvents(c.var.db)} />);
 });
 
+adminRoutes.get('/account', (c) => {
+  const organizer = c.var.organizer;
+  return c.html(<AccountPage organizer={organizer} name={organizer.name} saved={c.req.query('saved') === '1'} />);
+});
+
+adminRoutes.post('/account', async (c) => {
+  const form = (await readForm(c)) ?? {};
+  const parsed = organizerNameSchema.safeParse(form);
+  if (!parsed.success) {
+    const typed = typeof form.name === 'string' ? form.name : '';
+    return c.html(<AccountPage organizer={c.var.organizer} name={typed} error={parsed.error.issues[0]?.message} />, 422);
+  }
+  if (!renameOrganizer(c.var.db, c.var.organizer.id, parsed.data.name)) return c.redirect('/admin/login', 303);
+  return c.redirect('/admin/account?saved=1', 303);
+});
+
 adminRoutes.get('/e/:slug', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const { q } = querySchema.parse(c.req.query());
+  const { q, page, pairs } = dashboardQuerySchema.parse(c.req.query());
   c.header('Cache-Control', 'no-store');
-  return renderDashboard(c, event, { q, notice: takeNotice(c) });
+  return renderDashboard(c, event, { q, page, showAllPairs: pairs === 'all', notice: takeNotice(c) });
 });
 
 adminRoutes.get('/e/:slug/counts', (c) => {
@@ -200,11 +215,9 @@ adminRoutes.get('/e/:slug/counts', (c) => {
 adminRoutes.get('/e/:slug/participants', (c) => {
   const event = eventFromSlug(c);
   if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const { q } = querySchema.parse(c.req.query());
-  const participants = searchParticipants(c.var.db, event.id, q, searchLimit);
-  return c.html(
-    <ParticipantList slug={event.slug} timezone={event.timezone} q={q} participants={participants} limit={searchLimit} />,
-  );
+  const { q, page } = dashboardQuerySchema.parse(c.req.query());
+  const list = searchParticipants(c.var.db, event.id, q, page, participantPageSize);
+  return c.html(<ParticipantList slug={event.slug} timezone={event.timezone} q={q} list={list} />);
 });
 
 for (const [path, present] of [
@@ -217,7 +230,7 @@ for (const [path, present] of [
     const notHere = 'That person is not registered for this event. Nothing was changed.';
     const id = participantIdSchema.safeParse(c.req.param('id'));
     if (!id.success) return c.html(<NotFoundPage message={notHere} />, 404);
-    const { q } = querySchema.parse((await readForm(c)) ?? {});
+    const { q, page } = dashboardQuerySchema.parse((await readForm(c)) ?? {});
     const result = setAttendanceByOrganizer(c.var.db, {
       eventId: event.id,
       participantId: id.data,
@@ -226,12 +239,19 @@ for (const [path, present] of [
       now: c.var.now(),
     });
     if (!result.ok) return c.html(<NotFoundPage message={notHere} />, 404);
+    // their own page, other organizers' dashboards and the counts follow
+    c.var.live.publish({ eventId: event.id, participantIds: [result.participant.id], board: false });
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) {
-      return c.html(<ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} />);
+      return c.html(
+        <>
+          <ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} page={page} />
+          {/* the counts beside the list change at once, not at the next live signal */}
+          <LiveCounts slug={event.slug} counts={countParticipants(c.var.db, event.id)} oob />
+        </>,
+      );
     }
-    const back = `/admin/e/${encodeURIComponent(event.slug)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
-    return c.redirect(back, 303);
+    return c.redirect(participantListUrl(event.slug, q, page, false), 303);
   });
 }
 

@@ -82,7 +82,14 @@ deskRoutes.post('/check-in', async (c) => {
   if (!person) return refuse("We couldn't find that desk code. Check it on your personal page, or ask someone at the desk.");
   const checkedIn = checkInParticipant(c.var.db, person, c.var.now());
   return c.html(
-    <DeskWelcomePage event={event} firstName={firstName(checkedIn.name)} deskCode={checkedIn.deskCode} checkedIn />,
+    <DeskWelcomePage
+      event={event}
+      firstName={firstName(checkedIn.name)}
+      deskCode={checkedIn.deskCode}
+      checkedIn
+      role={checkedIn.role}
+      hasBuddy={checkedIn.status === 'matched'}
+    />,
   );
 });
 
@@ -102,6 +109,8 @@ deskRoutes.get('/welcome/:token', async (c) => {
       deskCode={person.deskCode}
       personalQrSvg={await qrSvg(personalUrl)}
       checkedIn={person.status !== 'registered'}
+      role={person.role}
+      hasBuddy={person.status === 'matched'}
     />,
   );
 });

@@ -85,12 +85,14 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   const found = findMe(c);
   if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
   const { event, me } = found;
-  const buddies = findMyPairs(c.var.db, event, me, c.var.now()).buddies.filter((b) => b.meetAt);
-  if (buddies.length === 0) return c.html(<NotFoundPage message="You have no meetup yet. This page will show it once you have a buddy." />, 404);
+  const meetups = findMyPairs(c.var.db, event, me, c.var.now()).meetups.filter((m) => m.meetAt);
+  if (meetups.length === 0) return c.html(<NotFoundPage message="You have no meetup yet. This page will show it once you have a buddy." />, 404);
   const host = new URL(c.var.publicUrl).hostname;
   c.header('Content-Type', 'text/calendar; charset=utf-8');
   c.header('Content-Disposition', 'attachment; filename="buddy-meetup.ics"');
-  return c.body(meetupIcs({ eventName: event.name, buddies, slotMinutes: event.settings.slotMinutes, now: c.var.now(), host }));
+  return c.body(
+    meetupIcs({ eventName: event.name, role: me.role, meetups, slotMinutes: event.settings.slotMinutes, now: c.var.now(), host }),
+  );
 });
 
 const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different']);

@@ -40,6 +40,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes ORGANIZER_NAME, trimmed, for the organizer of ORGANIZER_EMAIL', () => {
+    const env = { ORGANIZER_EMAIL: 'chair@example.org', ORGANIZER_PASSWORD: 'long enough secret' };
+    const named = loadConfig({ ...env, ORGANIZER_NAME: '  Dana Whitfield ' }, '10.1.2.3');
+    const organizer = { email: 'chair@example.org', password: 'long enough secret' };
+    expect(named.ok && named.config.organizer).toEqual({ ...organizer, name: 'Dana Whitfield' });
+    const unnamed = loadConfig({ ...env, ORGANIZER_NAME: '' }, '10.1.2.3');
+    expect(unnamed.ok && unnamed.config.organizer).toEqual(organizer);
+  });
+
   it('takes SMTP_URL and MAIL_FROM with a display name', () => {
     const result = loadConfig({
       SMTP_URL: 'smtp://buddies:s3cret@mail.example.org:587',
@@ -66,6 +75,8 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    [{ ORGANIZER_NAME: 'Dana Whitfield' }, /ORGANIZER_NAME names the organizer of ORGANIZER_EMAIL/],
+    [{ ORGANIZER_EMAIL: 'chair@example.org', ORGANIZER_PASSWORD: 'long enough secret', ORGANIZER_NAME: 'x'.repeat(81) }, /at most 80/],
     [{ SMTP_URL: 'mail.example.org:587', MAIL_FROM: 'a@example.org' }, /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
     [{ SMTP_URL: 'https://mail.example.org', MAIL_FROM: 'a@example.org' }, /SMTP_URL must be/],
     [{ SMTP_URL: 'smtp://mail.example.org' }, /set MAIL_FROM/],

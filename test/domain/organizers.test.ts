@@ -9,6 +9,8 @@ import {
   findSignedInOrganizer,
   hashPassword,
   isSetupTokenValid,
+  organizerLabel,
+  renameOrganizer,
   signIn,
   signOut,
   upsertOrganizer,
@@ -48,6 +50,17 @@ describe('upsertOrganizer', () => {
     const row = db.select().from(organizers).where(eq(organizers.id, o.id)).get();
     expect(row?.passwordHash).not.toContain('long enough pw');
     expect(countOrganizers(db)).toBe(1);
+  });
+
+  it('gives an organizer made without a name no name, never the local part of the e-mail', () => {
+    const db = freshDb();
+    const o = upsertOrganizer(db, { email: 'chair@example.org', password: 'long enough pw' }, now);
+    expect(o.name).toBe('');
+    expect(organizerLabel(o)).toBe('chair@example.org');
+    // a later start with ORGANIZER_NAME names them; one without keeps the name they gave
+    expect(upsertOrganizer(db, { email: 'chair@example.org', password: 'long enough pw', name: 'Dana Whitfield' }, now).name).toBe('Dana Whitfield');
+    expect(upsertOrganizer(db, { email: 'chair@example.org', password: 'long enough pw' }, now).name).toBe('Dana Whitfield');
+    expect(renameOrganizer(db, o.id, 'Dana W.')).toEqual({ id: o.id, email: 'chair@example.org', name: 'Dana W.' });
   });
 
   it('changes the password of an existing organizer and ends their sessions', () => {

@@ -42,24 +42,31 @@ describe('findMyPairs', () => {
     });
     const pairId = pin(t, ana.id, vera.id);
     const mine = findMyPairs(t.db, t.event, ana, t.clock.now());
+    const buddy = {
+      pairId,
+      status: 'published',
+      name: 'Vera V.',
+      pronouns: 'she/her',
+      bio: 'Teen librarian in Lexington.',
+      // the pin is the organizers' business: a phone never shows it
+      reasons: ['you both picked Youth services'],
+      opener: null,
+      email: 'vera@example.org',
+      buddyMissingAt: null,
+      differentBuddyAt: null,
+      spotId: t.catalog.spots[0]!.id,
+      spotName: 'Spot A',
+      directions: 'Blue banner left of Hall C',
+      meetAt: at('2026-10-14T14:15:00Z'),
+    };
     expect(mine).toEqual({
-      buddies: [
-        {
-          pairId,
-          status: 'published',
-          name: 'Vera V.',
-          pronouns: 'she/her',
-          bio: 'Teen librarian in Lexington.',
-          reasons: ['pinned by an organizer', 'you both picked Youth services'],
-          email: 'vera@example.org',
-          buddyMissingAt: null,
-          spotId: t.catalog.spots[0]!.id,
-          spotName: 'Spot A',
-          directions: 'Blue banner left of Hall C',
-          meetAt: at('2026-10-14T14:15:00Z'),
-        },
+      buddies: [buddy],
+      meetups: [
+        { spotId: buddy.spotId, spotName: 'Spot A', directions: 'Blue banner left of Hall C', meetAt: buddy.meetAt, buddies: [buddy] },
       ],
       waitingSince: null,
+      // "my buddy isn't here" appears at the meet time
+      nextChangeAt: at('2026-10-14T14:15:00Z'),
     });
     // the volunteer sees the first-timer, with no bio
     const theirs = findMyPairs(t.db, t.event, vera, t.clock.now());
@@ -95,7 +102,7 @@ describe('findMyPairs', () => {
     const pairId = pin(t, lone.id, vic.id);
     t.clock.advance(20 * MINUTE);
     markNoShow(t.db, t.event, { pairId, absentee: 'volunteer', organizerId: t.organizerId, now: t.clock.now() });
-    expect(findMyPairs(t.db, t.event, lone, t.clock.now())).toEqual({ buddies: [], waitingSince: t.clock.now() });
+    expect(findMyPairs(t.db, t.event, lone, t.clock.now())).toEqual({ buddies: [], meetups: [], waitingSince: t.clock.now(), nextChangeAt: null });
   });
 });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
 
@@ -33,8 +34,12 @@ export const venueHost = 'buddydesk.test';
 export const venueUrl = (port: number) => `http://${venueHost}:${port}`;
 
 /** Our app listening on a loopback port and answering as http://buddydesk.test:PORT. */
-export async function listen(db: Db, port: number): Promise<{ app: ReturnType<typeof createApp>; close: () => Promise<void> }> {
-  const app = createApp({ db, publicUrl: venueUrl(port) });
+export async function listen(
+  db: Db,
+  port: number,
+  now?: () => Date,
+): Promise<{ app: ReturnType<typeof createApp>; close: () => Promise<void> }> {
+  const app = createApp({ db, publicUrl: venueUrl(port), ...(now ? { now } : {}) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -50,12 +55,14 @@ export async function listen(db: Db, port: number): Promise<{ app: ReturnType<ty
 }
 
 /** The real app on a real SQLite file, for a browser to drive by the venue host name. */
-export async function startServer(): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
+export async function startServer(
+  opts: { now?: () => Date } = {},
+): Promise<{ baseUrl: string; db: Db; app: ReturnType<typeof createApp>; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'buddydesk-e2e-'));
   const db = openDb(join(dir, 'e2e.sqlite'));
   migrateDb(db);
   const port = await freePort();
-  const { app, close } = await listen(db, port);
+  const { app, close } = await listen(db, port, opts.now);
   return {
     baseUrl: venueUrl(port),
     db,
@@ -65,6 +72,21 @@ export async function startServer(): Promise<{ baseUrl: string; db: Db; app: Ret
       db.$client.close();
     },
   };
+}
+
+/** A server and a browser shared by the journeys of one file: started before them, stopped after. */
+export function journeyFixture(opts: { now?: () => Date } = {}) {
+  const fixture = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startServer(opts);
+    fixture.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    // closing the browser closes its contexts and pages
+    await fixture.browser?.close();
+    await fixture.server?.stop();
+  });
+  return fixture;
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -253,6 +253,42 @@ describe('POST /admin/e/:slug/pairs (pair by hand)', () => {
     expect(changes).toHaveLength(0);
   });
 
+  it('replaces the notices already on the dashboard when htmx brings a new one', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event, catalog, rosa, marcus } = rosaAndMarcus(t);
+    const lena = makeParticipant(t.db, event, { name: 'Lena Park', present: true });
+    const pair = await pinByHand(t, event, cookie, rosa.id, marcus.id);
+    const otherSpot = catalog.spots.find((s) => s.id !== pair.spotId)!;
+    const emptied = (html: string, id: string) => html.includes(`<div id="${id}" hx-swap-oob="true"></div>`);
+
+    // a refused pin: its error sits by the form, the success by the pairs and at the top go
+    const refused = await (
+      await postForm(t.app, `/admin/e/${event.slug}/pairs`, { firstTimerId: String(lena.id), volunteerId: String(marcus.id) }, { cookie, htmx: true })
+    ).text();
+    expect(refused).toContain('<div class="banner error" role="alert" id="pair-by-hand-message">That volunteer has no room left');
+    expect(emptied(refused, 'pairs-message')).toBe(true);
+    expect(emptied(refused, 'dashboard-message')).toBe(true);
+    expect(emptied(refused, 'pair-by-hand-message')).toBe(false);
+
+    // a pair action that works: its notice by the pairs; the form's old error and the top go
+    const moved = await (
+      await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/move`, { spotId: String(otherSpot.id) }, { cookie, htmx: true })
+    ).text();
+    expect(moved).toContain(`<div class="banner ok" role="status" id="pairs-message">Rosa Diaz and Marcus Webb now meet at ${otherSpot.name}`);
+    expect(moved).toMatch(/<div id="pair-by-hand" hx-swap-oob="true"><div id="pair-by-hand-message"><\/div>/);
+    expect(emptied(moved, 'dashboard-message')).toBe(true);
+
+    // a refused pair action: its error by the pairs; the form's message and the top go
+    await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/unpair`, {}, { cookie });
+    const again = await postForm(t.app, `/admin/e/${event.slug}/pairs/${pair.id}/unpair`, {}, { cookie, htmx: true });
+    expect(again.status).toBe(409);
+    const againHtml = await again.text();
+    expect(againHtml).toContain('id="pairs-message">That pair has already ended');
+    expect(emptied(againHtml, 'pair-by-hand-message')).toBe(true);
+    expect(emptied(againHtml, 'dashboard-message')).toBe(true);
+  });
+
   it('re-renders with 422 when nobody was chosen', async () => {
     const t = createTestApp();
     const { cookie } = signedIn(t);
@@ -459,6 +495,46 @@ describe('GET /admin/e/:slug/pairs', () => {
     expect(html).toContain('Volunteer didn&#39;t come<span class="visually-hidden"> (Marcus Webb)</span>');
     expect(html).toContain(`<label for="move-${first.id}" class="visually-hidden">`);
     expect(html).toContain(`action="/admin/e/${event.slug}/first-timers/${lena.id}/rematch"`);
+  });
+
+  it('lists what needs attention and the next to meet, and every pair on asking, also after an action', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db, { spots: [{ name: 'Spot A', directions: '', pairsAtOnce: 20 }] });
+    const made = [];
+    for (let i = 0; i < 9; i++) {
+      const f = makeParticipant(t.db, event, { name: `First ${i}`, present: true });
+      const v = makeParticipant(t.db, event, { role: 'volunteer', name: `Vol ${i}`, present: true });
+      made.push(await pinByHand(t, event, cookie, f.id, v.id));
+    }
+    // two of them need the organizer: they are listed whatever their place
+    t.db.update(pairs).set({ differentBuddyAt: t.clock.now() }).where(inArray(pairs.id, [made[7]!.id, made[8]!.id])).run();
+    const rows = (html: string) => [...html.matchAll(/<tr id="pair-(\d+)"/g)].map((m) => Number(m[1]));
+
+    const short = await (await get(t.app, `/admin/e/${event.slug}/pairs`, { cookie, htmx: true })).text();
+    expect(rows(short)).toEqual([made[7]!.id, made[8]!.id, made[0]!.id, made[1]!.id, made[2]!.id]);
+    expect(short).toContain('4 more pairs on track, meeting later.');
+    expect(short).toContain(`href="/admin/e/${event.slug}?pairs=all#pairs-heading"`);
+
+    const all = await (await get(t.app, `/admin/e/${event.slug}?pairs=all`, { cookie })).text();
+    expect(rows(all)).toHaveLength(9);
+    expect(all).toContain(`hx-get="/admin/e/${event.slug}/pairs?all=1"`);
+    expect(rows(await (await get(t.app, `/admin/e/${event.slug}/pairs?all=1`, { cookie, htmx: true })).text())).toHaveLength(9);
+
+    // an action taken on the long list answers with the long list (htmx says where it came from)
+    const res = await t.app.request(`http://buddydesk.test/admin/e/${event.slug}/pairs/${made[3]!.id}/unpair`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'http://buddydesk.test',
+        Cookie: cookie,
+        'HX-Request': 'true',
+        'HX-Current-URL': `http://buddydesk.test/admin/e/${event.slug}?pairs=all`,
+      },
+      body: '',
+    });
+    expect(res.status).toBe(200);
+    expect(rows(await res.text())).toHaveLength(8);
   });
 });
 

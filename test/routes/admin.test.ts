@@ -369,6 +369,44 @@ describe('GET /admin/e/:slug/participants', () => {
     expect(html).toContain('No one matches “%&lt;b&gt;”.');
   });
 
+  it('shows ten people a page, by name, with pages that keep the search, and the last page for one past the end', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const names = Array.from({ length: 23 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')} Lee`);
+    for (const name of names) makeParticipant(t.db, event, { name });
+    makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+
+    const first = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
+    expect(first).toContain('1–10 of 24 people, by name.');
+    expect(first).toContain('Person 10 Lee');
+    expect(first).not.toContain('Person 11 Lee');
+    expect(first).toContain(`hx-get="/admin/e/${event.slug}/participants?page=2"`);
+
+    const second = await (await get(t.app, `/admin/e/${event.slug}/participants?q=lee&page=2`, { cookie, htmx: true })).text();
+    expect(second).toContain('11–20 of 23 people matching “lee”');
+    expect(second).toContain('Person 11 Lee');
+    // the list refreshes itself at the same search and page, and its forms come back to it
+    expect(second).toContain(`hx-get="/admin/e/${event.slug}/participants?q=lee&amp;page=2"`);
+    expect(second).toContain('<input type="hidden" name="page" value="2"/>');
+    expect(second).toContain(`href="/admin/e/${event.slug}?q=lee#participants-heading"`);
+    expect(second).toContain(`href="/admin/e/${event.slug}?q=lee&amp;page=3#participants-heading"`);
+
+    const past = await (await get(t.app, `/admin/e/${event.slug}/participants?q=lee&page=99`, { cookie })).text();
+    expect(past).toContain('21–23 of 23 people matching “lee”');
+    expect((await get(t.app, `/admin/e/${event.slug}/participants?page=abc`, { cookie })).status).toBe(200);
+  });
+
+  it('comes back to the same search and page after a check-in without JavaScript', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const p = makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+    const res = await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-in`, { q: 'ro', page: '2' }, { cookie });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(`/admin/e/${event.slug}?q=ro&page=2`);
+  });
+
   it('the page search works without JavaScript through ?q=', async () => {
     const t = createTestApp();
     const { cookie } = signedIn(t);
@@ -420,6 +458,24 @@ describe('POST /admin/e/:slug/participants/:id/check-in and check-out', () => {
     expect(html).toContain(`hx-post="/admin/e/${event.slug}/participants/${p.id}/check-out"`);
     expect(html).toContain('hx-target="closest tr"');
     expect(reloadParticipant(t.db, p.id)?.status).toBe('present');
+  });
+
+  it('sends the new counts out of band with the row, and tells the live pages, on check-in and check-out', async () => {
+    const t = createTestApp();
+    const { cookie } = signedIn(t);
+    const { event } = makeEvent(t.db);
+    const p = makeParticipant(t.db, event, { name: 'Rosa Diaz' });
+    makeParticipant(t.db, event, { name: 'Marcus Webb', present: true });
+    const told: number[][] = [];
+    t.app.live.subscribe(event.id, (change) => told.push(change.participantIds));
+
+    const checkIn = await (await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-in`, {}, { cookie, htmx: true })).text();
+    expect(checkIn).toMatch(/<div id="live-counts" class="counts" hx-swap-oob="true"/);
+    expect(countOf(checkIn, 'firstTimersHere')).toBe(2);
+    const checkOut = await (await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-out`, {}, { cookie, htmx: true })).text();
+    expect(countOf(checkOut, 'firstTimersHere')).toBe(1);
+    expect(countOf(checkOut, 'firstTimersRegistered')).toBe(2);
+    expect(told).toEqual([[p.id], [p.id]]);
   });
 
   it('answers 404 and changes nothing for a participant of another event or a malformed id', async () => {
