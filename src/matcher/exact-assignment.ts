@@ -53,7 +53,7 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   const candidates = selectCandidates(maxLeftOut, columnLeftOut);
   let graph = buildGraph(candidates);
   const assignment = new SlotAssignment(rowCount, columnCount, capacity, slotBase, index.weights.extraSlot, graph);
-  assignment.assignGreedily();
+  assignment.warmStart();
   assignment.augmentFreeRows();
 
   let rounds = 0;
