@@ -460,6 +460,14 @@ export class SlotAssignment {
   private applyPathFromStack(last: number): boolean {
     const path = Array.from(this.stackNodes.subarray(0, last + 1)).reverse();
     this.applyPath(path);
+    // the nodes of the path may carry other paths now (a column's next slot, say); only the
+    // dead ends this pass explored stay marked
+    const sink = this.columnCount;
+    for (const node of path) {
+      if (node === sink) this.sinkMark = 0;
+      else if (node < sink) this.columnMark[node] = 0;
+      else this.rowMark[node - sink - 1] = 0;
+    }
     return true;
   }
 
