@@ -1,12 +1,13 @@
 import type { IndexedInstance } from './indexed-instance.ts';
 
 /**
- * Scores one first-timer against every column (volunteer with room) at once, in scaled integer
- * units, `-Infinity` for an ineligible pair: the same numbers as `scoreRow`, restricted to the
- * columns and in column order. Posting lists are rebuilt over columns, so volunteers without
- * room cost nothing; library type, region and languages are folded into a per-volunteer
- * profile class, and each first-timer gets one small table of what each class adds (or
- * `-Infinity` when no language is shared), so the pass over the columns is one addition each.
+ * Scores one first-timer against every column (a volunteer with room) at once, in scaled
+ * integer units, `-Infinity` for an ineligible pair: the same numbers as `scorePairScaled`,
+ * in column order. Its cost is the number of shared items, through posting lists rebuilt over
+ * the columns (volunteers without room cost nothing), plus one pass over the columns: library
+ * type, region and languages are folded into a per-volunteer profile class, and each
+ * first-timer gets one small table of what each class adds (or `-Infinity` when no language
+ * is shared).
  */
 export class ColumnScorer {
   /** the scores of the last `score(f)` call, by column */

@@ -3,15 +3,13 @@ import type { IndexedInstance } from './indexed-instance.ts';
 import { LeftOutPairs, createScoreCache, type RowCandidates, type ScoreCache } from './left-out-pairs.ts';
 import { SlotAssignment, type CandidateGraph } from './slot-assignment.ts';
 
-export type AssignmentProblem = {
+type AssignmentProblem = {
   index: IndexedInstance;
   bigM: number;
   /** first-timer index of each row (first-timers not pinned) */
   rowFirstTimer: Int32Array;
   /** volunteer index of each column (volunteers with room left after pins) */
   columnVolunteer: Int32Array;
-  /** 1 for a volunteer that is a column */
-  open: Uint8Array;
   /** free slots of each column */
   capacity: Int32Array;
   /** cost of each column's first free slot: its pins already took the cheaper ones */
@@ -21,7 +19,7 @@ export type AssignmentProblem = {
   candidatesPerRow?: number;
 };
 
-export type AssignmentOutcome = {
+type AssignmentOutcome = {
   /** column of each row, or a negative number for an unmatched row */
   rowColumn: Int32Array;
 };
