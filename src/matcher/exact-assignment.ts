@@ -1,4 +1,4 @@
-import { ColumnScorer } from './column-scorer.ts';
+import { ColumnScorer, type ScoreRow } from './column-scorer.ts';
 import type { IndexedInstance } from './indexed-instance.ts';
 import { LeftOutPairs, createScoreCache, type RowCandidates, type ScoreCache } from './left-out-pairs.ts';
 import { SlotAssignment, type CandidateGraph } from './slot-assignment.ts';
@@ -37,7 +37,7 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   const { index, rowFirstTimer, columnVolunteer, capacity, slotBase } = problem;
   const scorer = new ColumnScorer(index, columnVolunteer);
   const cache = createScoreCache(rowFirstTimer.length, columnVolunteer.length, problem.maxAbsScore);
-  const candidates = selectCandidates(problem, scorer, cache);
+  const { candidates, rowBound } = selectCandidates(problem, scorer, cache);
   const assignment = new SlotAssignment(
     rowFirstTimer.length,
     columnVolunteer.length,
@@ -48,7 +48,7 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
   );
   assignment.warmStart();
   assignment.augmentFreeRows();
-  const leftOut = new LeftOutPairs(problem, scorer, cache, candidates);
+  const leftOut = new LeftOutPairs(problem, columnVolunteer.length, scorer, cache, candidates, rowBound);
   for (;;) {
     const grown = leftOut.addImprovingPairs(assignment.rowValue, assignment.price);
     if (grown.length === 0) break;
@@ -61,9 +61,13 @@ export function solveExactAssignment(problem: AssignmentProblem): AssignmentOutc
 /**
  * Each row's best few columns, and each column's best few rows too, so that nobody's less
  * popular buddy is left without edges and the first solve already uses every slot it should.
- * Every score goes into the cache in the same pass.
+ * Rows are scored into the cache in the same pass.
  */
-function selectCandidates(problem: AssignmentProblem, scorer: ColumnScorer, cache: ScoreCache | undefined): RowCandidates[] {
+function selectCandidates(
+  problem: AssignmentProblem,
+  scorer: ColumnScorer,
+  cache: ScoreCache | undefined,
+): { candidates: RowCandidates[]; rowBound: Float64Array } {
   const { bigM, rowFirstTimer } = problem;
   const rowCount = rowFirstTimer.length;
   const columnCount = problem.columnVolunteer.length;
@@ -75,20 +79,19 @@ function selectCandidates(problem: AssignmentProblem, scorer: ColumnScorer, cach
   const columnRow = new Int32Array(columnCount * perColumn).fill(-1);
   const columnFloor = new Float64Array(columnCount).fill(-Infinity);
   const result: RowCandidates[] = new Array(rowCount);
-  const cacheCells = cache?.cells;
-  const cacheIneligible = cache?.ineligible ?? 0;
+  // every pair left out of a row's list scores at most its last entry's score
+  const rowBound = new Float64Array(rowCount).fill(-Infinity);
+  // rows are scored straight into the cache, or into a scratch row without one
+  const cells: ScoreRow = cache ? cache.cells : scorer.scores;
+  const ineligible = cache ? cache.ineligible : -Infinity;
   for (let r = 0; r < rowCount; r++) {
-    const rowScores = scorer.score(rowFirstTimer[r]!);
-    const cacheBase = r * columnCount;
+    const base = cache ? r * columnCount : 0;
+    scorer.scoreInto(rowFirstTimer[r]!, cells, base, ineligible);
     let size = 0;
     let floor = -Infinity;
     for (let c = 0; c < columnCount; c++) {
-      const score = rowScores[c]!;
-      if (score === -Infinity) {
-        if (cacheCells) cacheCells[cacheBase + c] = cacheIneligible;
-        continue;
-      }
-      if (cacheCells) cacheCells[cacheBase + c] = score;
+      const score = cells[base + c]!;
+      if (score === ineligible) continue;
       if (score > columnFloor[c]!) {
         insertIntoColumn(columnScore, columnRow, c * perColumn, perColumn, score, r);
         columnFloor[c] = columnScore[c * perColumn + perColumn - 1]!;
@@ -108,6 +111,7 @@ function selectCandidates(problem: AssignmentProblem, scorer: ColumnScorer, cach
       topColumn[at] = c;
       if (size === limit) floor = topScore[limit - 1]!;
     }
+    if (size === limit) rowBound[r] = floor;
     const columns: number[] = [];
     const weights: number[] = [];
     for (let k = 0; k < size; k++) {
@@ -130,7 +134,7 @@ function selectCandidates(problem: AssignmentProblem, scorer: ColumnScorer, cach
       present[c] = r;
     }
   }
-  return result;
+  return { candidates: result, rowBound };
 }
 
 /** Inserts (score, row) into a descending list of fixed length, dropping its last entry. */

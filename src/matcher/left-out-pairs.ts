@@ -46,15 +46,23 @@ export class LeftOutPairs {
   private readonly watchCount: Uint8Array;
   /** no left-out pair of the row outside its watch list scores more than this minus its price */
   private readonly restGain: Float64Array;
+  /** columns from the cheapest, and their prices: a row's scan stops where no price is low enough */
+  private readonly byPrice: Int32Array;
+  private readonly sortedPrice: Float64Array;
   private readonly top = { gain: new Float64Array(WATCHED), column: new Int32Array(WATCHED), score: new Float64Array(WATCHED), count: 0 };
 
   constructor(
     private readonly problem: Problem,
+    columnCount: number,
     private readonly scorer: ColumnScorer,
     private readonly cache: ScoreCache | undefined,
     private readonly candidates: RowCandidates[],
+    /** per row, no left-out pair scores more */
+    private readonly rowBound: Float64Array,
   ) {
     const rows = candidates.length;
+    this.byPrice = Int32Array.from({ length: columnCount }, (_, c) => c);
+    this.sortedPrice = new Float64Array(columnCount);
     this.watchColumn = new Int32Array(rows * WATCHED);
     this.watchScore = new Float64Array(rows * WATCHED);
     this.watchCount = new Uint8Array(rows);
@@ -68,6 +76,9 @@ export class LeftOutPairs {
 
   /** Adds the pairs that violate the duals to the candidates; returns the rows that got any. */
   addImprovingPairs(rowValue: Float64Array, price: Float64Array): number[] {
+    const { byPrice, sortedPrice } = this;
+    byPrice.sort((a, b) => price[a]! - price[b]! || a - b);
+    for (let i = 0; i < byPrice.length; i++) sortedPrice[i] = price[byPrice[i]!]!;
     const grown: number[] = [];
     for (let r = 0; r < this.candidates.length; r++) {
       const threshold = rowValue[r]! - this.problem.bigM;
@@ -80,11 +91,11 @@ export class LeftOutPairs {
   private scan(r: number, price: Float64Array): void {
     const { cache, top } = this;
     if (cache) {
-      this.restGain[r] = scanRow(cache.cells, r * cache.width, cache.ineligible, price, top);
+      this.restGain[r] = scanRow(cache.cells, r * cache.width, cache.ineligible, this.byPrice, this.sortedPrice, this.rowBound[r]!, top);
     } else {
       const scores = this.scorer.score(this.problem.rowFirstTimer[r]!);
       for (const c of this.candidates[r]!.columns) scores[c] = -Infinity;
-      this.restGain[r] = scanRow(scores, 0, -Infinity, price, top);
+      this.restGain[r] = scanRow(scores, 0, -Infinity, this.byPrice, this.sortedPrice, this.rowBound[r]!, top);
     }
     const base = r * WATCHED;
     this.watchColumn.set(top.column.subarray(0, top.count), base);
@@ -129,20 +140,32 @@ export class LeftOutPairs {
 type TopList = { gain: Float64Array; column: Int32Array; score: Float64Array; count: number };
 
 /**
- * One pass over a row's scores: fills `top` with the best left-out pairs by score − price
- * (the earlier column first on a tie) and returns a bound on the gain of every other one.
- * `ineligible` marks pairs that are not left out; the loop's common case is one subtraction
- * and one comparison.
+ * One pass over a row's left-out pairs, from the cheapest column: fills `top` with the best
+ * by score − price (the cheaper, then the earlier column first on a tie) and returns a bound
+ * on the gain of every other one. No left-out pair scores more than `rowBound`, so the pass
+ * stops at the first price that leaves no gain above the bound. `ineligible` marks pairs
+ * that are not left out; the common case is one subtraction and one comparison.
  */
-function scanRow(cells: ArrayLike<number>, base: number, ineligible: number, price: Float64Array, top: TopList): number {
+function scanRow(
+  cells: ArrayLike<number>,
+  base: number,
+  ineligible: number,
+  byPrice: Int32Array,
+  sortedPrice: Float64Array,
+  rowBound: number,
+  top: TopList,
+): number {
   const { gain: topGain, column: topColumn, score: topScore } = top;
   const capacity = topGain.length;
-  const columnCount = price.length;
+  const columnCount = byPrice.length;
   let count = 0;
   let rest = -Infinity;
-  for (let c = 0; c < columnCount; c++) {
+  for (let i = 0; i < columnCount; i++) {
+    const price = sortedPrice[i]!;
+    if (rowBound - price <= rest) break;
+    const c = byPrice[i]!;
     const score = cells[base + c]!;
-    const gain = score - price[c]!;
+    const gain = score - price;
     if (gain <= rest || score === ineligible) continue;
     if (count === capacity) {
       const last = topGain[capacity - 1]!;

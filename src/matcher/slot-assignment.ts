@@ -54,6 +54,10 @@ export class SlotAssignment {
   private readonly doneNodes: number[] = [];
   private readonly visitedRows: number[] = [];
   private readonly heap: MinCostHeap;
+  /** the distance being settled, and the nodes found at exactly that distance */
+  private level = 0;
+  private readonly levelNodes: Int32Array;
+  private levelSize = 0;
 
   constructor(
     readonly rowCount: number,
@@ -79,6 +83,7 @@ export class SlotAssignment {
     this.done = new Uint8Array(columnCount + 1);
     this.rowDist = new Float64Array(rowCount);
     this.heap = new MinCostHeap(1024);
+    this.levelNodes = new Int32Array(columnCount + 1);
     this.rowMark = new Int32Array(rowCount);
     this.columnMark = new Int32Array(columnCount);
     this.stackNodes = new Int32Array(rowCount + columnCount + 2);
@@ -309,7 +314,9 @@ export class SlotAssignment {
   private relax(node: number, key: number): void {
     if (this.dist[node] === Infinity) this.touched.push(node);
     this.dist[node] = key;
-    this.heap.push(key, node);
+    // most arcs are tight (reduced cost 0): those nodes wait on a plain stack, not the heap
+    if (key === this.level) this.levelNodes[this.levelSize++] = node;
+    else this.heap.push(key, node);
   }
 
   private visitRow(r: number, distance: number): void {
@@ -331,17 +338,35 @@ export class SlotAssignment {
     }
   }
 
-  /** Dijkstra from the free rows (their values are set) to the nearest place a path can end. */
+  /**
+   * Dijkstra from the free rows (their values are set) to the nearest place a path can end.
+   * Nodes at the current distance are taken from a stack, the rest from the heap; the order
+   * among equal distances changes nothing, as only distances below the final one move the
+   * potentials.
+   */
   private searchShortestDistance(sources: number[]): void {
     const sink = this.columnCount;
-    const { dist, done, price, heap } = this;
+    const { dist, done, price, heap, levelNodes } = this;
     heap.clear();
+    this.level = 0;
+    this.levelSize = 0;
     for (const source of sources) this.visitRow(source, 0);
     let distance = -1;
-    while (heap.size > 0) {
-      const key = heap.topKey();
-      const node = heap.pop();
-      if (done[node] === 1 || key > dist[node]!) continue;
+    for (;;) {
+      let node: number;
+      let key: number;
+      if (this.levelSize > 0) {
+        node = levelNodes[--this.levelSize]!;
+        key = this.level;
+        if (done[node] === 1) continue;
+      } else if (heap.size > 0) {
+        key = heap.topKey();
+        node = heap.pop();
+        if (done[node] === 1 || key > dist[node]!) continue;
+        this.level = key;
+      } else {
+        break;
+      }
       done[node] = 1;
       this.doneNodes.push(node);
       if (node === sink) {
