@@ -72,36 +72,34 @@ function selectCandidates(
   const rowCount = rowFirstTimer.length;
   const columnCount = problem.columnVolunteer.length;
   const limit = Math.max(1, Math.min(problem.candidatesPerRow ?? CANDIDATES_PER_ROW, columnCount));
-  const topScore = new Float64Array(limit + 1);
-  const topColumn = new Int32Array(limit + 1);
+  const topScore = new Float64Array(limit);
+  const topColumn = new Int32Array(limit);
   const perColumn = Math.max(1, Math.min(CANDIDATES_PER_COLUMN, rowCount));
-  const columnScore = new Float64Array(columnCount * perColumn).fill(-Infinity);
+  // rows are scored straight into the cache, or into a scratch row without one; the lists
+  // start at the ineligible mark, so one comparison per list both skips those pairs and
+  // keeps the list's best
+  const cells: ScoreRow = cache ? cache.cells : scorer.scores;
+  const ineligible = cache ? cache.ineligible : -Infinity;
+  const columnScore = new Float64Array(columnCount * perColumn).fill(ineligible);
   const columnRow = new Int32Array(columnCount * perColumn).fill(-1);
-  const columnFloor = new Float64Array(columnCount).fill(-Infinity);
+  const columnFloor = new Float64Array(columnCount).fill(ineligible);
   const result: RowCandidates[] = new Array(rowCount);
   // every pair left out of a row's list scores at most its last entry's score
   const rowBound = new Float64Array(rowCount).fill(-Infinity);
-  // rows are scored straight into the cache, or into a scratch row without one
-  const cells: ScoreRow = cache ? cache.cells : scorer.scores;
-  const ineligible = cache ? cache.ineligible : -Infinity;
   for (let r = 0; r < rowCount; r++) {
     const base = cache ? r * columnCount : 0;
     scorer.scoreInto(rowFirstTimer[r]!, cells, base, ineligible);
     let size = 0;
-    let floor = -Infinity;
+    let floor = ineligible;
     for (let c = 0; c < columnCount; c++) {
       const score = cells[base + c]!;
-      if (score === ineligible) continue;
       if (score > columnFloor[c]!) {
         insertIntoColumn(columnScore, columnRow, c * perColumn, perColumn, score, r);
         columnFloor[c] = columnScore[c * perColumn + perColumn - 1]!;
       }
-      if (size === limit) {
-        // ties keep the earlier volunteer: input order breaks them, deterministically
-        if (score <= floor) continue;
-        size--;
-      }
-      let at = size++;
+      // ties keep the earlier volunteer: input order breaks them, deterministically
+      if (score <= floor) continue;
+      let at = size < limit ? size++ : limit - 1;
       while (at > 0 && topScore[at - 1]! < score) {
         topScore[at] = topScore[at - 1]!;
         topColumn[at] = topColumn[at - 1]!;
