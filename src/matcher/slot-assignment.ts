@@ -8,8 +8,8 @@ export type CandidateGraph = {
   edgeWeight: Float64Array;
 };
 
-const FREE = -1;
-const UNMATCHED = -2;
+export const FREE = -1;
+export const UNMATCHED = -2;
 
 /** Bids the warm start may make per row before it leaves the rest to the exact search. */
 const WARM_START_STEPS_PER_ROW = 8;
