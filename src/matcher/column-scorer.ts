@@ -1,4 +1,4 @@
-import type { IndexedInstance } from './indexed-instance.ts';
+import { buildLists, type IndexedInstance } from './indexed-instance.ts';
 
 /** A row of scores: the score cache's own row, or a scratch row when there is no cache. */
 export type ScoreRow = Int8Array | Int16Array | Float64Array;
@@ -71,7 +71,9 @@ export class ColumnScorer {
     });
     this.classBonus = new Float64Array(classes.size);
     this.classEligible = new Uint8Array(classes.size);
-    const byClass = buildLists(Array.from(classes.values(), () => [] as number[]), this.columnClass);
+    const columnsOfClass: number[][] = Array.from(classes.values(), () => []);
+    this.columnClass.forEach((k, c) => columnsOfClass[k]!.push(c));
+    const byClass = buildLists(columnsOfClass);
     this.classColumnStart = byClass.start;
     this.classColumns = byClass.items;
     const interests = this.columnPostings(index.interestPostingStart, index.interestPostingVolunteers);
@@ -146,18 +148,6 @@ export class ColumnScorer {
       if (c >= 0) out[offset + c] = ineligible;
     }
   }
-}
-
-/** Items grouped by key, in item order: `keys[i]` is item i's group. */
-function buildLists(groups: number[][], keys: Int32Array): { start: Int32Array; items: Int32Array } {
-  keys.forEach((key, item) => groups[key]!.push(item));
-  const start = new Int32Array(groups.length + 1);
-  groups.forEach((group, k) => {
-    start[k + 1] = start[k]! + group.length;
-  });
-  const items = new Int32Array(start[groups.length]!);
-  groups.forEach((group, k) => items.set(group, start[k]!));
-  return { start, items };
 }
 
 function addPostings(
