@@ -14,6 +14,14 @@ export const UNMATCHED = -2;
 /** Bids the warm start may make per row before it leaves the rest to the exact search. */
 const WARM_START_STEPS_PER_ROW = 8;
 
+type BidState = {
+  /** each placed row's runner-up value when it was placed */
+  runnerUpOf: Float64Array;
+  bidders: Int32Array;
+  pushedAside: number[];
+  budget: number;
+};
+
 /**
  * Exact max-weight b-matching of rows (first-timers) to columns (volunteers with free slots) on
  * a sparse candidate graph, as a min-cost flow solved by successive shortest paths (Dijkstra on
@@ -99,89 +107,107 @@ export class SlotAssignment {
    * already used: the one with the least to spare leaves and bids next, and the price rises as
    * far as those who stay can all bear. A row can bear a raise up to its margin over its
    * runner-up, noted when it was placed; prices only rise, so its runner-up can only have
-   * fallen since and it stays on a best edge. A bid that makes no progress (a tie) leaves the
-   * row free for the search, as does the end of a budget of steps: bids that raise prices one
-   * unit at a time could otherwise go on for long.
+   * fallen since and it stays on a best edge. On a tie nothing can rise: the bidder takes the
+   * place of a held row that likes its runner-up as much, and that row bids again after the
+   * others, once, as in JV. A budget of steps bounds the whole, as bids that raise prices one
+   * unit at a time could otherwise go on for long; rows left over stay free for the search.
    */
   warmStart(): void {
+    const state: BidState = {
+      runnerUpOf: new Float64Array(this.rowCount),
+      bidders: new Int32Array(this.rowCount),
+      pushedAside: [],
+      budget: WARM_START_STEPS_PER_ROW * this.rowCount,
+    };
+    for (let r = 0; r < this.rowCount && state.budget > 0; r++) this.bidFrom(r, true, state);
+    // as in JV, rows pushed aside on a tie bid once more, and may then stay free
+    for (const r of state.pushedAside) if (this.rowColumn[r] === FREE && state.budget > 0) this.bidFrom(r, false, state);
+  }
+
+  /** Row `first` bids; a row it pushes out bids straight away, as in JV. */
+  private bidFrom(first: number, sideways: boolean, state: BidState): void {
     const { rowStart, edgeColumn, edgeWeight } = this.graph;
     const { price, rowValue, capacity, used } = this;
-    const runnerUpOf = new Float64Array(this.rowCount);
-    const bidders = new Int32Array(this.rowCount);
-    let budget = WARM_START_STEPS_PER_ROW * this.rowCount;
-    for (let first = 0; first < this.rowCount && budget > 0; first++) {
-      // as in JV, a row pushed out bids straight away
-      let waiting = 0;
-      bidders[waiting++] = first;
-      while (waiting > 0 && budget > 0) {
-        const r = bidders[--waiting]!;
-        while (budget-- > 0) {
-          let best = -Infinity;
-          let runnerUp = this.sinkPotential;
-          let c = -1;
-          let bestEase = 0;
-          for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-            const column = edgeColumn[e]!;
-            const value = edgeWeight[e]! - price[column]!;
-            if (value < best) {
-              if (value > runnerUp) runnerUp = value;
-              continue;
-            }
-            const ease = this.ease(column);
-            if (value > best || ease > bestEase) {
-              if (best > runnerUp) runnerUp = best;
-              best = value;
-              c = column;
-              bestEase = ease;
-            } else if (value > runnerUp) {
-              runnerUp = value;
-            }
+    const { runnerUpOf, bidders, pushedAside } = state;
+    let waiting = 0;
+    bidders[waiting++] = first;
+    while (waiting > 0) {
+      const r = bidders[--waiting]!;
+      while (state.budget-- > 0) {
+        let best = -Infinity;
+        let runnerUp = this.sinkPotential;
+        let c = -1;
+        let bestEase = 0;
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+          const column = edgeColumn[e]!;
+          const value = edgeWeight[e]! - price[column]!;
+          if (value < best) {
+            if (value > runnerUp) runnerUp = value;
+            continue;
           }
-          if (c < 0 || best <= this.sinkPotential) {
-            rowValue[r] = this.sinkPotential;
-            this.rowColumn[r] = UNMATCHED;
-            this.sinkDemand--;
-            break;
+          const ease = this.ease(column);
+          if (value > best || ease > bestEase) {
+            if (best > runnerUp) runnerUp = best;
+            best = value;
+            c = column;
+            bestEase = ease;
+          } else if (value > runnerUp) {
+            runnerUp = value;
           }
-          const weight = best + price[c]!;
-          // the highest price at which r would still take c over its runner-up
-          const limit = weight - runnerUp;
-          const start = this.columnRowStart[c]!;
-          const end = start + this.assignedCount[c]!;
-          let weakest = -1;
-          let weakestLimit = Infinity;
-          let keptLimit = Infinity;
-          for (let k = start; k < end; k++) {
-            const held = this.columnRows[k]!;
-            const heldLimit = price[c]! + rowValue[held]! - runnerUpOf[held]!;
-            if (heldLimit < weakestLimit) {
-              if (weakestLimit < keptLimit) keptLimit = weakestLimit;
-              weakestLimit = heldLimit;
-              weakest = held;
-            } else if (heldLimit < keptLimit) {
-              keptLimit = heldLimit;
-            }
-          }
-          // with room the price may rise to the next slot's cost; full, without bound
-          const next = used[c]! < capacity[c]! ? this.nextSlotCost(c) - this.sinkPotential : Infinity;
-          if (next !== Infinity && Math.min(limit, weakestLimit) >= next) {
-            used[c]! += 1;
-            this.raisePrice(c, next - price[c]!);
-            this.place(r, c, weight, runnerUp, runnerUpOf);
-            break;
-          }
-          if (limit > weakestLimit) {
-            this.evict(c, weakest);
-            bidders[waiting++] = weakest;
-            this.raisePrice(c, Math.min(next, limit, keptLimit) - price[c]!);
-            this.place(r, c, weight, runnerUp, runnerUpOf);
-            break;
-          }
-          // r cannot get in: the price rises until its runner-up is at least as good
-          const raised = Math.min(next, weakestLimit);
-          if (raised <= price[c]!) break;
-          this.raisePrice(c, raised - price[c]!);
         }
+        if (c < 0 || best <= this.sinkPotential) {
+          rowValue[r] = this.sinkPotential;
+          this.rowColumn[r] = UNMATCHED;
+          this.sinkDemand--;
+          break;
+        }
+        const weight = best + price[c]!;
+        // the highest price at which r would still take c over its runner-up
+        const limit = weight - runnerUp;
+        const start = this.columnRowStart[c]!;
+        const end = start + this.assignedCount[c]!;
+        let weakest = -1;
+        let weakestLimit = Infinity;
+        let keptLimit = Infinity;
+        for (let k = start; k < end; k++) {
+          const held = this.columnRows[k]!;
+          const heldLimit = price[c]! + rowValue[held]! - runnerUpOf[held]!;
+          if (heldLimit < weakestLimit) {
+            if (weakestLimit < keptLimit) keptLimit = weakestLimit;
+            weakestLimit = heldLimit;
+            weakest = held;
+          } else if (heldLimit < keptLimit) {
+            keptLimit = heldLimit;
+          }
+        }
+        // with room the price may rise to the next slot's cost; full, without bound
+        const next = used[c]! < capacity[c]! ? this.nextSlotCost(c) - this.sinkPotential : Infinity;
+        if (next !== Infinity && Math.min(limit, weakestLimit) >= next) {
+          used[c]! += 1;
+          this.raisePrice(c, next - price[c]!);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+          break;
+        }
+        if (limit > weakestLimit) {
+          this.evict(c, weakest);
+          bidders[waiting++] = weakest;
+          this.raisePrice(c, Math.min(next, limit, keptLimit) - price[c]!);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+          break;
+        }
+        // r cannot get in: the price rises until its runner-up is at least as good
+        const raised = Math.min(next, weakestLimit);
+        if (raised > price[c]!) {
+          this.raisePrice(c, raised - price[c]!);
+          continue;
+        }
+        // a tie: r takes the place of a held row that likes its own runner-up as much
+        if (sideways && weakest >= 0 && limit === weakestLimit) {
+          this.evict(c, weakest);
+          pushedAside.push(weakest);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+        }
+        break;
       }
     }
   }
