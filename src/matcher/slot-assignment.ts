@@ -54,6 +54,8 @@ export class SlotAssignment {
   private readonly rowDist: Float64Array;
   private phase = 0;
   private sinkMark = 0;
+  private sinkCursor = 0;
+  private sinkCursorPhase = 0;
   private readonly rowMark: Int32Array;
   private readonly columnMark: Int32Array;
   private readonly stackNodes: Int32Array;
@@ -474,7 +476,9 @@ export class SlotAssignment {
           }
         }
       } else {
-        // through the sink only while it is full: an empty slot elsewhere or an unmatched row
+        // through the sink only while it is full: an empty slot elsewhere or an unmatched row;
+        // within a pass the sink goes on from where it stopped, not from the first column
+        if (cursor[depth] === 0 && this.sinkCursorPhase === phase) cursor[depth] = this.sinkCursor;
         while (next < 0 && cursor[depth]! < this.columnCount) {
           const c = cursor[depth]!++;
           if (this.used[c]! > 0 && this.columnMark[c] !== phase && price[c]! + this.sinkPotential - this.lastSlotCost(c) === 0) {
@@ -485,6 +489,8 @@ export class SlotAssignment {
           const r = cursor[depth]!++ - this.columnCount;
           if (this.rowColumn[r] === UNMATCHED && this.rowMark[r] !== phase) next = rowNodeBase + r;
         }
+        this.sinkCursor = cursor[depth]!;
+        this.sinkCursorPhase = phase;
       }
       if (next < 0) {
         depth--;
