@@ -38,7 +38,8 @@ type Problem = { bigM: number; rowFirstTimer: Int32Array };
  *
  * A full scan of a row keeps its best few left-out pairs by score − price, and a bound on all
  * the others. Prices only rise, so until the row's threshold falls below that bound, checking
- * the few it kept is as good as scanning the row again.
+ * the few it kept is as good as scanning the row again. A scan visits the columns from the
+ * cheapest and stops where even the row's best left-out score could not make the list.
  */
 export class LeftOutPairs {
   private readonly watchColumn: Int32Array;
@@ -107,12 +108,10 @@ export class LeftOutPairs {
   private addViolated(r: number, threshold: number, price: Float64Array): boolean {
     const base = r * WATCHED;
     const count = this.watchCount[r]!;
-    let violated = 0;
-    for (let k = 0; k < count; k++) {
-      if (this.watchScore[base + k]! - price[this.watchColumn[base + k]!]! > threshold) violated++;
-    }
-    if (violated === 0) return false;
     const gainOf = (k: number) => this.watchScore[base + k]! - price[this.watchColumn[base + k]!]!;
+    let violated = false;
+    for (let k = 0; k < count && !violated; k++) violated = gainOf(k) > threshold;
+    if (!violated) return false;
     const order = Array.from({ length: count }, (_, k) => k).filter((k) => gainOf(k) > threshold);
     // most violated first; a stable sort keeps the earlier watched pair on a tie
     order.sort((a, b) => gainOf(b) - gainOf(a));
