@@ -108,10 +108,11 @@ export class LeftOutPairs {
   private addViolated(r: number, threshold: number, price: Float64Array): boolean {
     const base = r * WATCHED;
     const count = this.watchCount[r]!;
-    const gainOf = (k: number) => this.watchScore[base + k]! - price[this.watchColumn[base + k]!]!;
+    const { watchScore, watchColumn } = this;
     let violated = false;
-    for (let k = 0; k < count && !violated; k++) violated = gainOf(k) > threshold;
+    for (let k = 0; k < count && !violated; k++) violated = watchScore[base + k]! - price[watchColumn[base + k]!]! > threshold;
     if (!violated) return false;
+    const gainOf = (k: number) => watchScore[base + k]! - price[watchColumn[base + k]!]!;
     const order = Array.from({ length: count }, (_, k) => k).filter((k) => gainOf(k) > threshold);
     // most violated first; a stable sort keeps the earlier watched pair on a tie
     order.sort((a, b) => gainOf(b) - gainOf(a));
