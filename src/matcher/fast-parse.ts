@@ -49,7 +49,14 @@ function readTags(value: unknown): string[] | undefined {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return undefined;
   for (const item of value) if (typeof item !== 'string') return undefined;
-  return value.length < 2 ? [...(value as string[])] : [...new Set(value as string[])];
+  return hasRepeats(value) ? [...new Set(value as string[])] : [...(value as string[])];
+}
+
+/** Profiles list a handful of items: comparing pairs costs less than building a set. */
+function hasRepeats(items: unknown[]): boolean {
+  if (items.length > 32) return new Set(items).size < items.length;
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i] === items[j]) return true;
+  return false;
 }
 
 const INVALID = Symbol('invalid');
