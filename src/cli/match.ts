@@ -4,9 +4,7 @@
  * error and exit status 2, with nothing on standard output.
  */
 import { readFileSync } from 'node:fs';
-import { parseInstanceQuickly } from '../matcher/fast-parse.ts';
-import { matchInstance } from '../matcher/match-core.ts';
-import type { ParseResult } from '../matcher/types.ts';
+import { solveInstance } from '../matcher/index.ts';
 
 const USAGE = 'usage: npm run --silent match -- [instance.json | -]   (no file or "-" reads standard input)';
 
@@ -32,19 +30,7 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-/**
- * A plainly well-formed instance is read without the validation library (loading it is a
- * visible share of the command's time); anything else goes through `parseInstance`, which
- * words the problems. Both accept and refuse the same instances.
- */
-async function parse(input: unknown): Promise<ParseResult> {
-  const quick = parseInstanceQuickly(input);
-  if (quick !== undefined) return quick;
-  const { parseInstance } = await import('../matcher/parse-instance.ts');
-  return parseInstance(input);
-}
-
-async function run(args: string[]): Promise<number> {
+function run(args: string[]): number {
   if (args.length > 1) throw new BadInput(`expected one instance file, got ${args.length} arguments\n${USAGE}`);
   const [argument] = args;
   if (argument === '--help' || argument === '-h') {
@@ -52,22 +38,21 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
   const source = argument === undefined || argument === '-' ? 'standard input' : `"${argument}"`;
-  const parsed = await parse(parseJson(readInstanceText(argument), source));
-  if (!parsed.ok) {
-    const [first, ...more] = parsed.problems;
+  const solved = solveInstance(parseJson(readInstanceText(argument), source));
+  if (!solved.ok) {
+    const [first, ...more] = solved.problems;
     throw new BadInput(
       more.length === 0
         ? `bad instance: ${first}`
-        : `bad instance, ${parsed.problems.length} problems:\n${parsed.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+        : `bad instance, ${solved.problems.length} problems:\n${solved.problems.map((problem) => `  - ${problem}`).join('\n')}`,
     );
   }
-  const result = matchInstance(parsed.instance, { labels: parsed.labels });
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(solved.result, null, 2)}\n`);
   return 0;
 }
 
 try {
-  process.exitCode = await run(process.argv.slice(2));
+  process.exitCode = run(process.argv.slice(2));
 } catch (error) {
   if (error instanceof BadInput) {
     process.stderr.write(`match: ${error.message}\n`);

@@ -5,7 +5,7 @@ import type { ScaledWeights } from './weights.ts';
  * One more match must always beat any gain in score, so every pair is worth a constant `bigM`
  * on top of its score; `bigM` exceeds the widest possible spread of the objective.
  */
-export type BigM = { bigM: number; maxAbsScore: number; fitsExactly: boolean };
+type BigM = { bigM: number; maxAbsScore: number; fitsExactly: boolean };
 
 // Potentials of the assignment grow to at most (nodes × largest arc cost); stay well inside 2^53.
 const EXACT_LIMIT = 2 ** 52;

@@ -2,6 +2,9 @@ import { computeBigM } from './big-m.ts';
 import type { FirstTimer, IdPair, Instance, Labels, ParseResult, Volunteer, Weights } from './types.ts';
 import { DEFAULT_WEIGHTS, scaleWeights } from './weights.ts';
 
+/** The instance's top-level keys; any other is refused, as a misspelling would go unnoticed. */
+export const INSTANCE_KEYS = ['firstTimers', 'volunteers', 'weights', 'pinned', 'forbidden', 'labels'] as const;
+
 /** At most this many problems are reported at once. */
 export const MAX_PROBLEMS = 10;
 

@@ -1,22 +1,31 @@
-import type { IndexedInstance } from './indexed-instance.ts';
+import { buildLists, type IndexedInstance } from './indexed-instance.ts';
+
+/** A row of scores: the score cache's own row, or a scratch row when there is no cache. */
+export type ScoreRow = Int8Array | Int16Array | Float64Array;
 
 /**
- * Scores one first-timer against every column (volunteer with room) at once, in scaled integer
- * units, `-Infinity` for an ineligible pair: the same numbers as `scoreRow`, restricted to the
- * columns and in column order. Posting lists are rebuilt over columns, so volunteers without
- * room cost nothing; library type, region and languages are folded into a per-volunteer
- * profile class, and each first-timer gets one small table of what each class adds (or
- * `-Infinity` when no language is shared), so the pass over the columns is one addition each.
+ * Scores one first-timer against every column (a volunteer with room) at once, in scaled
+ * integer units: the same numbers as `scorePairScaled`, in column order, and `ineligible` for a
+ * pair that is not allowed. Its cost is the number of shared items, through posting lists
+ * rebuilt over the columns (volunteers without room cost nothing), plus one pass over the
+ * columns: library type, region and languages are folded into a per-volunteer profile class,
+ * and each first-timer gets one small table of what each class adds. It writes straight into
+ * a row of the score cache, a byte per pair when scores are small: partial sums never exceed
+ * the largest absolute score, and ineligible pairs are marked after the sums.
  */
 export class ColumnScorer {
-  /** the scores of the last `score(f)` call, by column */
+  /** a scratch row, for `score(f)` */
   readonly scores: Float64Array;
   private readonly columnClass: Int32Array;
+  /** the columns of each profile class (CSR) */
+  private readonly classColumnStart: Int32Array;
+  private readonly classColumns: Int32Array;
   private readonly classLibraryType: Int32Array;
   private readonly classRegion: Int32Array;
   private readonly classLanguages: Int32Array;
   private readonly classSpeaksAny: Uint8Array;
   private readonly classBonus: Float64Array;
+  private readonly classEligible: Uint8Array;
   private readonly volunteerColumn: Int32Array;
   private readonly interestPostingStart: Int32Array;
   private readonly interestPostingColumns: Int32Array;
@@ -61,6 +70,12 @@ export class ColumnScorer {
       return 0;
     });
     this.classBonus = new Float64Array(classes.size);
+    this.classEligible = new Uint8Array(classes.size);
+    const columnsOfClass: number[][] = Array.from(classes.values(), () => []);
+    this.columnClass.forEach((k, c) => columnsOfClass[k]!.push(c));
+    const byClass = buildLists(columnsOfClass);
+    this.classColumnStart = byClass.start;
+    this.classColumns = byClass.items;
     const interests = this.columnPostings(index.interestPostingStart, index.interestPostingVolunteers);
     this.interestPostingStart = interests.start;
     this.interestPostingColumns = interests.items;
@@ -84,40 +99,54 @@ export class ColumnScorer {
     return { start: columnStart, items: columns.slice(0, size) };
   }
 
-  /** Fills and returns `scores` for first-timer `f`. */
+  /** Scores first-timer `f` into the scratch row, `-Infinity` for an ineligible pair. */
   score(f: number): Float64Array {
-    const { index, scores, volunteerColumn } = this;
+    this.scoreInto(f, this.scores, 0, -Infinity);
+    return this.scores;
+  }
+
+  /** Scores first-timer `f` into `out[offset …]`, `ineligible` for a pair that is not allowed. */
+  scoreInto(f: number, out: ScoreRow, offset: number, ineligible: number): void {
+    const { index, volunteerColumn, classBonus, classEligible, columnClass } = this;
     const { weights } = index;
+    const columnCount = columnClass.length;
     const libraryType = index.firstTimerLibraryType[f]!;
     const region = index.firstTimerRegion[f]!;
     const words = index.languageWords;
     const mine = index.firstTimerLanguages;
     let speaksAny = false;
     for (let w = 0; w < words; w++) if (mine[f * words + w] !== 0) speaksAny = true;
-    const { classBonus, classLibraryType, classRegion, classLanguages, classSpeaksAny } = this;
+    const { classLibraryType, classRegion, classLanguages, classSpeaksAny } = this;
+    let anyIneligible = false;
     for (let k = 0; k < classBonus.length; k++) {
       let eligible = !speaksAny || classSpeaksAny[k] === 0;
       for (let w = 0; !eligible && w < words; w++) eligible = (classLanguages[k * words + w]! & mine[f * words + w]!) !== 0;
       let bonus = 0;
       if (libraryType >= 0 && classLibraryType[k] === libraryType) bonus += weights.libraryType;
       if (region >= 0 && classRegion[k] === region) bonus += weights.region;
-      classBonus[k] = eligible ? bonus : -Infinity;
+      classBonus[k] = bonus;
+      classEligible[k] = eligible ? 1 : 0;
+      if (!eligible) anyIneligible = true;
     }
-    // the profile bonus (or -Infinity) first, in place of clearing: integers add exactly in any
-    // order, and -Infinity absorbs whatever is added later
-    const columnClass = this.columnClass;
-    for (let c = 0; c < scores.length; c++) scores[c] = classBonus[columnClass[c]!]!;
-    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, scores);
-    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, scores);
+    // the profile bonus first, in place of clearing
+    for (let c = 0; c < columnCount; c++) out[offset + c] = classBonus[columnClass[c]!]!;
+    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, out, offset);
+    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, out, offset);
     for (let i = index.requestedStart[f]!; i < index.requestedStart[f + 1]!; i++) {
       const c = volunteerColumn[index.requestedVolunteers[i]!]!;
-      if (c >= 0) scores[c]! += weights.requested;
+      if (c >= 0) out[offset + c]! += weights.requested;
+    }
+    if (anyIneligible) {
+      const { classColumnStart, classColumns } = this;
+      for (let k = 0; k < classEligible.length; k++) {
+        if (classEligible[k] === 1) continue;
+        for (let i = classColumnStart[k]!; i < classColumnStart[k + 1]!; i++) out[offset + classColumns[i]!] = ineligible;
+      }
     }
     for (let i = index.forbiddenStart[f]!; i < index.forbiddenStart[f + 1]!; i++) {
       const c = volunteerColumn[index.forbiddenVolunteers[i]!]!;
-      if (c >= 0) scores[c] = -Infinity;
+      if (c >= 0) out[offset + c] = ineligible;
     }
-    return scores;
   }
 }
 
@@ -128,12 +157,13 @@ function addPostings(
   postingColumns: Int32Array,
   f: number,
   weight: number,
-  out: Float64Array,
+  out: ScoreRow,
+  offset: number,
 ): void {
   if (weight === 0) return;
   for (let i = start[f]!; i < start[f + 1]!; i++) {
     const item = items[i]!;
     const end = postingStart[item + 1]!;
-    for (let p = postingStart[item]!; p < end; p++) out[postingColumns[p]!]! += weight;
+    for (let p = postingStart[item]!; p < end; p++) out[offset + postingColumns[p]!]! += weight;
   }
 }

@@ -51,7 +51,8 @@ class Dictionary {
   }
 }
 
-function buildLists(lists: number[][]): { start: Int32Array; items: Int32Array } {
+/** Lists packed end to end (CSR): the items of list k are items[start[k] .. start[k + 1]]. */
+export function buildLists(lists: number[][]): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(lists.length + 1);
   lists.forEach((list, index) => {
     start[index + 1] = start[index]! + list.length;

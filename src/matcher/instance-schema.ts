@@ -29,7 +29,7 @@ const weightSchema = z
     error: `may have at most ${MAX_WEIGHT_DECIMALS} decimal places`,
   });
 
-export const FirstTimerSchema = z.object({
+const FirstTimerSchema = z.object({
   id: idSchema,
   interests: tagListSchema,
   sessions: tagListSchema,
@@ -39,7 +39,7 @@ export const FirstTimerSchema = z.object({
   requested: tagListSchema,
 });
 
-export const VolunteerSchema = z.object({
+const VolunteerSchema = z.object({
   id: idSchema,
   capacity: capacitySchema,
   interests: tagListSchema,
@@ -50,7 +50,7 @@ export const VolunteerSchema = z.object({
 });
 
 // Unknown weight keys are refused: a typo such as "interest" would silently change every pair.
-export const WeightsSchema = z
+const WeightsSchema = z
   .strictObject(
     {
       interests: weightSchema.optional(),
@@ -70,7 +70,7 @@ const idPairSchema = z.tuple([idSchema, idSchema], {
 
 const labelMapSchema = z.record(z.string(), z.string()).optional();
 
-export const LabelsSchema = z
+const LabelsSchema = z
   .object({
     interests: labelMapSchema,
     sessions: labelMapSchema,
@@ -80,11 +80,18 @@ export const LabelsSchema = z
   })
   .optional();
 
-/** Profiles may carry other fields (name, bio…); they are ignored, as are unknown top-level keys. */
-export const InstanceSchema = z.object(
+const peopleSchema = <T extends z.ZodType>(person: T) =>
+  z.array(person, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a list') });
+
+/**
+ * The top level is strict: a missing list of people or a misspelt key (`volunter`) would
+ * otherwise match nobody without a word. Profiles may carry other fields (name, bio…); they
+ * are ignored.
+ */
+export const InstanceSchema = z.strictObject(
   {
-    firstTimers: z.array(FirstTimerSchema, { error: 'must be a list' }).default([]),
-    volunteers: z.array(VolunteerSchema, { error: 'must be a list' }).default([]),
+    firstTimers: peopleSchema(FirstTimerSchema),
+    volunteers: peopleSchema(VolunteerSchema),
     weights: WeightsSchema,
     pinned: z.array(idPairSchema, { error: 'must be a list of pairs' }).default([]),
     forbidden: z.array(idPairSchema, { error: 'must be a list of pairs' }).default([]),
@@ -94,5 +101,3 @@ export const InstanceSchema = z.object(
 );
 
 export type InstanceInput = z.input<typeof InstanceSchema>;
-
-export { WEIGHT_KEYS };

@@ -3,7 +3,7 @@ import type { ScaledWeights } from './weights.ts';
 
 type Profile = Pick<Volunteer, 'interests' | 'sessions' | 'libraryType' | 'region' | 'languages'>;
 
-export function countShared(mine: readonly string[], theirs: readonly string[]): number {
+function countShared(mine: readonly string[], theirs: readonly string[]): number {
   if (mine.length === 0 || theirs.length === 0) return 0;
   const set = new Set(mine);
   let shared = 0;
@@ -12,13 +12,7 @@ export function countShared(mine: readonly string[], theirs: readonly string[]):
   return shared;
 }
 
-/** No common language only rules a pair out when both said which languages they speak. */
-export function speakTogether(firstTimer: Pick<FirstTimer, 'languages'>, volunteer: Pick<Volunteer, 'languages'>): boolean {
-  if (firstTimer.languages.length === 0 || volunteer.languages.length === 0) return true;
-  return countShared(firstTimer.languages, volunteer.languages) > 0;
-}
-
-/** The DESIGN.md score in scaled integer units (see `scaleWeights`). */
+/** A pair's score — each weight times what the two share — in scaled integer units (see `scaleWeights`). */
 export function scorePairScaled(
   firstTimer: Pick<FirstTimer, 'interests' | 'sessions' | 'libraryType' | 'region' | 'requested'>,
   volunteer: Profile & { id: string },

@@ -11,6 +11,17 @@ export type CandidateGraph = {
 export const FREE = -1;
 export const UNMATCHED = -2;
 
+/** Bids the warm start may make per row before it leaves the rest to the exact search. */
+const WARM_START_STEPS_PER_ROW = 8;
+
+type BidState = {
+  /** each placed row's runner-up value when it was placed */
+  runnerUpOf: Float64Array;
+  bidders: Int32Array;
+  pushedAside: number[];
+  budget: number;
+};
+
 /**
  * Exact max-weight b-matching of rows (first-timers) to columns (volunteers with free slots) on
  * a sparse candidate graph, as a min-cost flow solved by successive shortest paths (Dijkstra on
@@ -43,6 +54,8 @@ export class SlotAssignment {
   private readonly rowDist: Float64Array;
   private phase = 0;
   private sinkMark = 0;
+  private sinkCursor = 0;
+  private sinkCursorPhase = 0;
   private readonly rowMark: Int32Array;
   private readonly columnMark: Int32Array;
   private readonly stackNodes: Int32Array;
@@ -51,6 +64,10 @@ export class SlotAssignment {
   private readonly doneNodes: number[] = [];
   private readonly visitedRows: number[] = [];
   private readonly heap: MinCostHeap;
+  /** the distance being settled, and the nodes found at exactly that distance */
+  private level = 0;
+  private readonly levelNodes: Int32Array;
+  private levelSize = 0;
 
   constructor(
     readonly rowCount: number,
@@ -76,6 +93,7 @@ export class SlotAssignment {
     this.done = new Uint8Array(columnCount + 1);
     this.rowDist = new Float64Array(rowCount);
     this.heap = new MinCostHeap(1024);
+    this.levelNodes = new Int32Array(columnCount + 1);
     this.rowMark = new Int32Array(rowCount);
     this.columnMark = new Int32Array(columnCount);
     this.stackNodes = new Int32Array(rowCount + columnCount + 2);
@@ -83,76 +101,192 @@ export class SlotAssignment {
   }
 
   /**
-   * A cheap, dual-feasible start: each row in turn takes its best column when that column has
-   * room and the duals allow it. An empty column takes it at its current price. A column that
-   * already holds rows takes it in its next slot only if raising its price to that slot's cost
-   * keeps every row involved on a best edge: the newcomer's best beats its second best by the
-   * raise, and so does each row already there (their second bests, noted when they were placed,
-   * can only have fallen since, as prices only rise). Rows left over stay free for the search.
+   * Jonker–Volgenant's augmenting row reduction, adapted to slots: a dual-feasible start that
+   * leaves few rows for the exact search. Each row in turn bids for its best column (value =
+   * weight − price; on a tie, a column that takes it without a raise or an eviction). A column
+   * with room takes it in its next slot if every row there, the bidder too, can bear the price
+   * rising to that slot's cost. Otherwise the rows there and the bidder compete for the slots
+   * already used: the one with the least to spare leaves and bids next, and the price rises as
+   * far as those who stay can all bear. A row can bear a raise up to its margin over its
+   * runner-up, noted when it was placed; prices only rise, so its runner-up can only have
+   * fallen since and it stays on a best edge. On a tie nothing can rise: the bidder takes the
+   * place of a held row that likes its runner-up as much, and that row bids again after the
+   * others, once, as in JV. A budget of steps bounds the whole, as bids that raise prices one
+   * unit at a time could otherwise go on for long; rows left over stay free for the search.
    */
-  assignGreedily(): void {
+  warmStart(): void {
+    const state: BidState = {
+      runnerUpOf: new Float64Array(this.rowCount),
+      bidders: new Int32Array(this.rowCount),
+      pushedAside: [],
+      budget: WARM_START_STEPS_PER_ROW * this.rowCount,
+    };
+    for (let r = 0; r < this.rowCount && state.budget > 0; r++) this.bidFrom(r, true, state);
+    // as in JV, rows pushed aside on a tie bid once more, and may then stay free
+    for (const r of state.pushedAside) if (this.rowColumn[r] === FREE && state.budget > 0) this.bidFrom(r, false, state);
+  }
+
+  /** Row `first` bids; a row it pushes out bids straight away, as in JV. */
+  private bidFrom(first: number, sideways: boolean, state: BidState): void {
     const { rowStart, edgeColumn, edgeWeight } = this.graph;
-    const second = new Float64Array(this.rowCount);
-    for (let r = 0; r < this.rowCount; r++) {
-      let best = -Infinity;
-      let runnerUp = this.sinkPotential;
-      let bestColumn = -1;
-      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-        const value = edgeWeight[e]! - this.price[edgeColumn[e]!]!;
-        if (value > best) {
-          if (best > runnerUp) runnerUp = best;
-          best = value;
-          bestColumn = edgeColumn[e]!;
-        } else if (value > runnerUp) {
-          runnerUp = value;
+    const { price, rowValue, capacity, used } = this;
+    const { runnerUpOf, bidders, pushedAside } = state;
+    let waiting = 0;
+    bidders[waiting++] = first;
+    while (waiting > 0) {
+      const r = bidders[--waiting]!;
+      while (state.budget-- > 0) {
+        let best = -Infinity;
+        let runnerUp = this.sinkPotential;
+        let c = -1;
+        let bestEase = 0;
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+          const column = edgeColumn[e]!;
+          const value = edgeWeight[e]! - price[column]!;
+          if (value < best) {
+            if (value > runnerUp) runnerUp = value;
+            continue;
+          }
+          const ease = this.ease(column);
+          if (value > best || ease > bestEase) {
+            if (best > runnerUp) runnerUp = best;
+            best = value;
+            c = column;
+            bestEase = ease;
+          } else if (value > runnerUp) {
+            runnerUp = value;
+          }
         }
-      }
-      if (bestColumn < 0 || best <= this.sinkPotential) {
-        this.rowValue[r] = this.sinkPotential;
-        this.rowColumn[r] = UNMATCHED;
-        this.sinkDemand--;
-        continue;
-      }
-      const c = bestColumn;
-      if (this.used[c]! >= this.capacity[c]!) continue;
-      const raise = this.used[c] === 0 ? 0 : this.nextSlotCost(c) - this.price[c]!;
-      if (best - raise < runnerUp) continue;
-      if (raise > 0) {
+        if (c < 0 || best <= this.sinkPotential) {
+          rowValue[r] = this.sinkPotential;
+          this.rowColumn[r] = UNMATCHED;
+          this.sinkDemand--;
+          break;
+        }
+        const weight = best + price[c]!;
+        // the highest price at which r would still take c over its runner-up
+        const limit = weight - runnerUp;
         const start = this.columnRowStart[c]!;
         const end = start + this.assignedCount[c]!;
-        let fits = true;
-        for (let k = start; k < end && fits; k++) {
+        let weakest = -1;
+        let weakestLimit = Infinity;
+        let keptLimit = Infinity;
+        for (let k = start; k < end; k++) {
           const held = this.columnRows[k]!;
-          fits = this.rowValue[held]! - raise >= second[held]!;
+          const heldLimit = price[c]! + rowValue[held]! - runnerUpOf[held]!;
+          if (heldLimit < weakestLimit) {
+            if (weakestLimit < keptLimit) keptLimit = weakestLimit;
+            weakestLimit = heldLimit;
+            weakest = held;
+          } else if (heldLimit < keptLimit) {
+            keptLimit = heldLimit;
+          }
         }
-        if (!fits) continue;
-        for (let k = start; k < end; k++) this.rowValue[this.columnRows[k]!]! -= raise;
-        this.price[c]! += raise;
+        // with room the price may rise to the next slot's cost; full, without bound
+        const next = used[c]! < capacity[c]! ? this.nextSlotCost(c) - this.sinkPotential : Infinity;
+        if (next !== Infinity && Math.min(limit, weakestLimit) >= next) {
+          used[c]! += 1;
+          this.raisePrice(c, next - price[c]!);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+          break;
+        }
+        if (limit > weakestLimit) {
+          this.evict(c, weakest);
+          bidders[waiting++] = weakest;
+          this.raisePrice(c, Math.min(next, limit, keptLimit) - price[c]!);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+          break;
+        }
+        // r cannot get in: the price rises until its runner-up is at least as good
+        const raised = Math.min(next, weakestLimit);
+        if (raised > price[c]!) {
+          this.raisePrice(c, raised - price[c]!);
+          continue;
+        }
+        // a tie: r takes the place of a held row that likes its own runner-up as much
+        if (sideways && weakest >= 0 && limit === weakestLimit) {
+          this.evict(c, weakest);
+          pushedAside.push(weakest);
+          this.place(r, c, weight, runnerUp, runnerUpOf);
+        }
+        break;
       }
-      this.rowValue[r] = best - raise;
-      second[r] = runnerUp;
-      this.used[c]! += 1;
-      this.insertRow(c, r);
-      this.rowColumn[r] = c;
-      this.sinkDemand--;
     }
   }
 
+  /** How readily column c takes one more row: 2 at its price, 1 at a higher price, 0 full. */
+  private ease(c: number): number {
+    if (this.used[c]! >= this.capacity[c]!) return 0;
+    return this.nextSlotCost(c) - this.sinkPotential <= this.price[c]! ? 2 : 1;
+  }
+
+  /** Raises column c's price; the rows it holds stay tight, each a little worse off. */
+  private raisePrice(c: number, raise: number): void {
+    if (raise <= 0) return;
+    const start = this.columnRowStart[c]!;
+    const end = start + this.assignedCount[c]!;
+    for (let k = start; k < end; k++) this.rowValue[this.columnRows[k]!]! -= raise;
+    this.price[c]! += raise;
+  }
+
+  private evict(c: number, r: number): void {
+    this.removeRow(c, r);
+    this.rowColumn[r] = FREE;
+    this.sinkDemand++;
+  }
+
+  private place(r: number, c: number, weight: number, runnerUp: number, runnerUpOf: Float64Array): void {
+    this.rowValue[r] = weight - this.price[c]!;
+    runnerUpOf[r] = runnerUp;
+    this.insertRow(c, r);
+    this.rowColumn[r] = c;
+    this.sinkDemand--;
+  }
+
   /**
-   * Routes every free row; afterwards the flow is optimal on the graph. Works in phases: one
-   * Dijkstra from all free rows at once finds the shortest augmenting distance and moves the
-   * potentials, then depth-first search augments along as many disjoint zero-cost paths as it
-   * finds — many rows per phase instead of one search per row.
+   * Routes every free row; afterwards the flow is optimal on the graph. Free rows first follow
+   * paths that are already tight (reduced cost zero); when none is left, one Dijkstra from all
+   * free rows at once finds the shortest augmenting distance and moves the potentials so that
+   * new paths become tight. Depth-first search then augments along as many disjoint tight paths
+   * as it finds, pass after pass while a pass finds any (an augmented path can open others
+   * through the nodes it used), which costs far less than a new Dijkstra.
    */
   augmentFreeRows(): void {
     const free: number[] = [];
+    this.collectFreeRows(free);
+    for (const r of free) this.rowValue[r] = this.bestValue(r);
+    this.augmentAlongTightPaths(free);
     for (;;) {
-      free.length = 0;
-      for (let r = 0; r < this.rowCount; r++) if (this.rowColumn[r] === FREE) free.push(r);
+      this.collectFreeRows(free);
       if (free.length === 0) return;
-      this.phase++;
       this.searchShortestDistance(free);
-      for (const r of free) this.augmentAlongTightPath(r);
+      this.augmentAlongTightPaths(free);
+    }
+  }
+
+  private collectFreeRows(free: number[]): void {
+    free.length = 0;
+    for (let r = 0; r < this.rowCount; r++) if (this.rowColumn[r] === FREE) free.push(r);
+  }
+
+  /** A free row's value: its best edge at current prices, or staying unmatched. */
+  private bestValue(r: number): number {
+    const { rowStart, edgeColumn, edgeWeight } = this.graph;
+    let value = this.sinkPotential;
+    for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+      value = Math.max(value, edgeWeight[e]! - this.price[edgeColumn[e]!]!);
+    }
+    return value;
+  }
+
+  private augmentAlongTightPaths(free: number[]): void {
+    let left = free.length;
+    for (;;) {
+      this.phase++;
+      let found = 0;
+      for (const r of free) if (this.rowColumn[r] === FREE && this.augmentAlongTightPath(r)) found++;
+      left -= found;
+      if (found === 0 || left === 0) return;
     }
   }
 
@@ -162,12 +296,8 @@ export class SlotAssignment {
    */
   extendGraph(graph: CandidateGraph, rows: Iterable<number>): void {
     this.graph = graph;
-    const { rowStart, edgeColumn, edgeWeight } = graph;
     for (const r of rows) {
-      let value = this.sinkPotential;
-      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-        value = Math.max(value, edgeWeight[e]! - this.price[edgeColumn[e]!]!);
-      }
+      const value = this.bestValue(r);
       if (value <= this.rowValue[r]!) continue;
       this.rowValue[r] = value;
       const column = this.rowColumn[r]!;
@@ -212,7 +342,9 @@ export class SlotAssignment {
   private relax(node: number, key: number): void {
     if (this.dist[node] === Infinity) this.touched.push(node);
     this.dist[node] = key;
-    this.heap.push(key, node);
+    // most arcs are tight (reduced cost 0): those nodes wait on a plain stack, not the heap
+    if (key === this.level) this.levelNodes[this.levelSize++] = node;
+    else this.heap.push(key, node);
   }
 
   private visitRow(r: number, distance: number): void {
@@ -234,24 +366,35 @@ export class SlotAssignment {
     }
   }
 
+  /**
+   * Dijkstra from the free rows (their values are set) to the nearest place a path can end.
+   * Nodes at the current distance are taken from a stack, the rest from the heap; the order
+   * among equal distances changes nothing, as only distances below the final one move the
+   * potentials.
+   */
   private searchShortestDistance(sources: number[]): void {
-    const { rowStart, edgeColumn, edgeWeight } = this.graph;
     const sink = this.columnCount;
-    const { dist, done, price, heap } = this;
+    const { dist, done, price, heap, levelNodes } = this;
     heap.clear();
-    for (const source of sources) {
-      let value = this.sinkPotential;
-      for (let e = rowStart[source]!; e < rowStart[source + 1]!; e++) {
-        value = Math.max(value, edgeWeight[e]! - price[edgeColumn[e]!]!);
-      }
-      this.rowValue[source] = value;
-      this.visitRow(source, 0);
-    }
+    this.level = 0;
+    this.levelSize = 0;
+    for (const source of sources) this.visitRow(source, 0);
     let distance = -1;
-    while (heap.size > 0) {
-      const key = heap.topKey();
-      const node = heap.pop();
-      if (done[node] === 1 || key > dist[node]!) continue;
+    for (;;) {
+      let node: number;
+      let key: number;
+      if (this.levelSize > 0) {
+        node = levelNodes[--this.levelSize]!;
+        key = this.level;
+        if (done[node] === 1) continue;
+      } else if (heap.size > 0) {
+        key = heap.topKey();
+        node = heap.pop();
+        if (done[node] === 1 || key > dist[node]!) continue;
+        this.level = key;
+      } else {
+        break;
+      }
       done[node] = 1;
       this.doneNodes.push(node);
       if (node === sink) {
@@ -333,7 +476,9 @@ export class SlotAssignment {
           }
         }
       } else {
-        // through the sink only while it is full: an empty slot elsewhere or an unmatched row
+        // through the sink only while it is full: an empty slot elsewhere or an unmatched row;
+        // within a pass the sink goes on from where it stopped, not from the first column
+        if (cursor[depth] === 0 && this.sinkCursorPhase === phase) cursor[depth] = this.sinkCursor;
         while (next < 0 && cursor[depth]! < this.columnCount) {
           const c = cursor[depth]!++;
           if (this.used[c]! > 0 && this.columnMark[c] !== phase && price[c]! + this.sinkPotential - this.lastSlotCost(c) === 0) {
@@ -344,6 +489,8 @@ export class SlotAssignment {
           const r = cursor[depth]!++ - this.columnCount;
           if (this.rowColumn[r] === UNMATCHED && this.rowMark[r] !== phase) next = rowNodeBase + r;
         }
+        this.sinkCursor = cursor[depth]!;
+        this.sinkCursorPhase = phase;
       }
       if (next < 0) {
         depth--;
@@ -370,6 +517,14 @@ export class SlotAssignment {
   private applyPathFromStack(last: number): boolean {
     const path = Array.from(this.stackNodes.subarray(0, last + 1)).reverse();
     this.applyPath(path);
+    // the nodes of the path may carry other paths now (a column's next slot, say); only the
+    // dead ends this pass explored stay marked
+    const sink = this.columnCount;
+    for (const node of path) {
+      if (node === sink) this.sinkMark = 0;
+      else if (node < sink) this.columnMark[node] = 0;
+      else this.rowMark[node - sink - 1] = 0;
+    }
     return true;
   }
 

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { munkres } from 'munkres';
 import { matchInstance, parseInstance, rematchFirstTimer, type Instance, type MatchResult } from '../../src/matcher/index.ts';
 import { computeBigM } from '../../src/matcher/big-m.ts';
+import { ColumnScorer } from '../../src/matcher/column-scorer.ts';
 import { indexInstance } from '../../src/matcher/indexed-instance.ts';
 import { scorePairScaled } from '../../src/matcher/pair-score.ts';
-import { scoreRow } from '../../src/matcher/score-row.ts';
 import { scaleWeights } from '../../src/matcher/weights.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -73,13 +73,15 @@ function runMunkres(path: string) {
     }
   });
   const width = Math.max(slots.length, rows.length);
-  const open = Uint8Array.from(instance.volunteers, (v, i) => (v.capacity - pins[i]! > 0 ? 1 : 0));
-  const scores = new Float64Array(instance.volunteers.length);
+  // the matcher's own scorer, over every volunteer with a slot left
+  const open = instance.volunteers.flatMap((v, i) => (v.capacity - pins[i]! > 0 ? [i] : []));
+  const columnOf = new Map(open.map((v, c) => [v, c]));
+  const scorer = new ColumnScorer(index, Int32Array.from(open));
   const matrix = rows.map((f) => {
-    scoreRow(index, f, open, scores);
+    const scores = scorer.score(f);
     const row = new Float64Array(width);
     slots.forEach((slot, j) => {
-      const score = scores[slot.volunteer]!;
+      const score = scores[columnOf.get(slot.volunteer)!]!;
       row[j] = score === -Infinity ? 0 : -(bigM + score - slot.cost);
     });
     return row;

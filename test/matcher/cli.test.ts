@@ -89,6 +89,18 @@ const refusals: [string, () => { args: string[]; stdin?: string }, RegExp][] = [
   ['a weight with too many decimals', () => ({ args: ['-'], stdin: JSON.stringify({ ...example(), weights: { region: 0.1234567 } }) }), /weights\.region may have at most 6 decimal places/],
   ['weights too large to stay exact', () => ({ args: ['-'], stdin: JSON.stringify({ ...example(), weights: { region: 1e15 } }) }), /too large/],
   ['two file arguments', () => ({ args: ['a.json', 'b.json'] }), /expected one instance file/],
+  ['an instance without volunteers', () => ({ args: ['-'], stdin: '{"firstTimers": [{"id": "f1"}]}' }), /^match: bad instance: volunteers is required\n$/],
+  ['an instance without first-timers', () => ({ args: ['-'], stdin: '{"volunteers": [{"id": "v1"}]}' }), /^match: bad instance: firstTimers is required\n$/],
+  ['an empty object', () => ({ args: ['-'], stdin: '{}' }), /firstTimers is required\n.*volunteers is required/],
+  [
+    'a misspelt top-level key',
+    () => {
+      const { volunteers, ...rest } = example();
+      return { args: ['-'], stdin: JSON.stringify({ ...rest, volunter: volunteers }) };
+    },
+    /^match: bad instance, 2 problems:\n {2}- the instance has unknown key "volunter" \(known: firstTimers, volunteers, weights, pinned, forbidden, labels\)\n {2}- volunteers is required\n$/,
+  ],
+  ['an unknown top-level key', () => ({ args: ['-'], stdin: JSON.stringify({ ...example(), note: 'draft' }) }), /^match: bad instance: the instance has unknown key "note"/],
 ];
 
 describe('npm run match (src/cli/match.ts)', () => {
