@@ -11,7 +11,7 @@ export { matchInstance, solveInstance } from './match-instance.ts';
 export type { MatchOptions, SolveResult } from './match-instance.ts';
 export { rematchFirstTimer } from './rematch.ts';
 export type { RematchChoice, RematchFirstTimer, RematchInput, RematchVolunteer } from './rematch.ts';
-export { bestAvailableReason, explainPair, hasNoTopic, pinnedReason } from './explain.ts';
+export { bestAvailableReason, explainPair, hasNoTopic, pinnedReason, requestedReason } from './explain.ts';
 export { InstanceSchema, WeightsSchema, FirstTimerSchema, VolunteerSchema, LabelsSchema } from './instance-schema.ts';
 export type { InstanceInput } from './instance-schema.ts';
 export { DEFAULT_WEIGHTS } from './weights.ts';
