@@ -116,7 +116,7 @@ export function FeedbackAdminPage(props: FeedbackAdminPageProps) {
 
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0} role="region" aria-label="What the invitations did">
             <table id="feedback-counts">
               <caption class="visually-hidden">What the feedback invitations did</caption>
               <tbody>

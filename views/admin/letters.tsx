@@ -106,7 +106,7 @@ export function LettersPage({ organizer, event, settings, errors = {}, letters, 
                 </a>
                 <span class="muted small">One page per letter; use your browser's Print, or “Save as PDF”.</span>
               </p>
-              <div class="table-wrap">
+              <div class="table-wrap" tabindex={0} role="region" aria-label="Volunteers' letters">
                 <table id="letters">
                   <caption class="visually-hidden">Volunteers and their letters</caption>
                   <thead>

@@ -17,6 +17,7 @@ const roleNames: Record<ParticipantRole, string> = { first_timer: 'First-timers'
 const metNames: Record<FeedbackMet, string> = { no: 'No', once: 'Once', more: 'More than once' };
 
 export const percent = (r: Rate) => (r.of === 0 ? '—' : `${Math.round((r.n / r.of) * 100)}%`);
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const share = (r: Rate) => (r.of === 0 ? 0 : r.n / r.of);
 const mean = (s: Pick<RatingStats, 'mean'>) => (s.mean === null ? '—' : s.mean.toFixed(1));
 
@@ -109,9 +110,10 @@ function Figure(props: { children: Child }) {
 function RateCells({ r }: { r: Rate }) {
   return (
     <>
-      <td class="num">{r.n}</td>
+      <td class="num">
+        {r.n} of {r.of}
+      </td>
       <td class="num">{percent(r)}</td>
-      <td class="muted small">of {r.of}</td>
     </>
   );
 }
@@ -149,7 +151,7 @@ function NumbersSection({ report }: { report: ProgramReport }) {
           rows={funnel.map(([label, n]) => ({ label, bars: [{ value: n, text: String(n) }] }))}
           max={Math.max(1, ft.registered)}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="The program in numbers">
           <table id="table-numbers">
             <caption>
               {ft.registered} first-timers and {v.registered} volunteers registered; {p.total} pairs were made
@@ -213,26 +215,24 @@ function ResponsesSection({ report }: { report: ProgramReport }) {
           })}
           max={1}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Who answered">
           <table id="table-responses">
             <caption>Response rate by role</caption>
             <thead>
               <tr>
                 <th scope="col">Role</th>
                 <th scope="col" class="num">
-                  Answered
+                  Answered, of registered
                 </th>
                 <th scope="col" class="num">
                   Rate
                 </th>
-                <th scope="col">Of registered</th>
                 <th scope="col" class="num">
-                  Answered, present
+                  Answered, of present
                 </th>
                 <th scope="col" class="num">
                   Rate
                 </th>
-                <th scope="col">Of present</th>
               </tr>
             </thead>
             <tbody>
@@ -268,7 +268,7 @@ function RatingsSection({ report }: { report: ProgramReport }) {
           }))}
           max={max}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Ratings by role">
           <table id="table-ratings">
             <caption>Ratings by role</caption>
             <thead>
@@ -337,6 +337,11 @@ function RatingsSection({ report }: { report: ProgramReport }) {
   );
 }
 
+/** "4.5 (n = 2)", or a dash where there is no rating. */
+function MeanCell({ s }: { s: RatingStats }) {
+  return <td class="num">{s.n === 0 ? '—' : `${mean(s)} (n = ${s.n})`}</td>;
+}
+
 function CriterionFigure({ group }: { group: CriterionGroup }) {
   return (
     <div class="criterion">
@@ -358,32 +363,23 @@ function CriterionFigure({ group }: { group: CriterionGroup }) {
           }))}
           max={5}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label={`Ratings by ${group.label.toLowerCase()}`}>
           <table id={`table-criterion-${group.key}`}>
-            <caption>Ratings by {group.label.toLowerCase()}</caption>
+            <caption>Mean rating by {group.label.toLowerCase()}, with the number of ratings (n)</caption>
             <thead>
               <tr>
                 <th scope="col">Pairs with</th>
                 <th scope="col" class="num">
-                  First-timers n
+                  First-timers
                 </th>
                 <th scope="col" class="num">
-                  mean
+                  Volunteers
                 </th>
                 <th scope="col" class="num">
-                  Volunteers n
+                  All
                 </th>
                 <th scope="col" class="num">
-                  mean
-                </th>
-                <th scope="col" class="num">
-                  All n
-                </th>
-                <th scope="col" class="num">
-                  mean
-                </th>
-                <th scope="col" class="num">
-                  rated 4–5
+                  Rated 4–5
                 </th>
               </tr>
             </thead>
@@ -393,12 +389,9 @@ function CriterionFigure({ group }: { group: CriterionGroup }) {
                   <th scope="row">
                     {b.label} <Few n={b.ratings.all.n} />
                   </th>
-                  <td class="num">{b.ratings.first_timer.n}</td>
-                  <td class="num">{mean(b.ratings.first_timer)}</td>
-                  <td class="num">{b.ratings.volunteer.n}</td>
-                  <td class="num">{mean(b.ratings.volunteer)}</td>
-                  <td class="num">{b.ratings.all.n}</td>
-                  <td class="num">{mean(b.ratings.all)}</td>
+                  <MeanCell s={b.ratings.first_timer} />
+                  <MeanCell s={b.ratings.volunteer} />
+                  <MeanCell s={b.ratings.all} />
                   <td class="num">{percent({ n: b.ratings.all.good, of: b.ratings.all.n })}</td>
                 </tr>
               ))}
@@ -440,11 +433,11 @@ function LoadSection({ report }: { report: ProgramReport }) {
           rows={load.distribution.map((d) => ({ label: `${d.label} first-timers`, bars: [{ value: d.volunteers, text: String(d.volunteers) }] }))}
           max={Math.max(1, ...load.distribution.map((d) => d.volunteers))}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Volunteers' load">
           <table id="table-load">
             <caption>
-              {load.volunteersPresent} volunteers present welcomed {load.welcomed} first-timers in {load.capacity} places
-              offered ({percent(load.used)} used)
+              {plural(load.volunteersPresent, 'volunteer')} present welcomed {plural(load.welcomed, 'first-timer')} in{' '}
+              {plural(load.capacity, 'place')} offered ({percent(load.used)} used)
             </caption>
             <thead>
               <tr>
@@ -476,7 +469,7 @@ function NextYearSection({ report }: { report: ProgramReport }) {
       {report.nextYear.length === 0 ? (
         <p>No one has said yes or maybe yet.</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Next year's volunteers">
           <table id="table-next-year">
             <caption>
               {report.nextYear.filter((p) => p.again === 'yes').length} said yes,{' '}

@@ -44,11 +44,11 @@ describe('GET /admin/e/:slug/report', () => {
     const html = await res.text();
     expect(text(section(html, 'table-numbers'))).toContain('First-timers matched 2 100% 2 present');
     expect(text(section(html, 'table-numbers'))).toContain('First-timers who met their buddy 1 50% 2 matched');
-    expect(text(section(html, 'table-responses'))).toContain('First-timers 2 100% of 2');
+    expect(text(section(html, 'table-responses'))).toContain('First-timers 2 of 2 100% 2 of 2 100%');
     expect(text(section(html, 'table-ratings'))).toContain('5 of 5 1 0 1');
     expect(text(section(html, 'table-ratings'))).toContain('Mean 5.0 4.0 4.5');
     // the pin shares nothing: both ratings are in the "none" buckets, and two ratings are few
-    expect(text(section(html, 'table-criterion-interests'))).toContain('none few 1 5.0 1 4.0 2 4.5 100%');
+    expect(text(section(html, 'table-criterion-interests'))).toContain('none few 5.0 (n = 1) 4.0 (n = 1) 4.5 (n = 2) 100%');
     expect(text(section(html, 'table-next-year'))).toContain('Octavia Reyes First-timer Yes octavia');
     expect(text(section(html, 'table-next-year'))).toContain('Bartholomew Quinn Volunteer Maybe did not agree to be contacted');
     for (const id of ['chart-funnel', 'chart-responses', 'chart-ratings', 'chart-criterion-interests', 'chart-load']) {
