@@ -13,7 +13,7 @@
 //   sessions, same library type or region when both said), not read from its reason strings;
 //   "asked for" comes from the stored reason, as no other record of a request exists yet;
 //   "after a rematch" means the first-timer had an earlier pair.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import {
   feedbackResponses,
   pairs,
@@ -387,20 +387,36 @@ function idsByPerson(rows: { participantId: number; id: number }[]): Map<number,
 }
 
 export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
-  const rows = db.select().from(participants).where(eq(participants.eventId, eventId)).orderBy(asc(participants.id)).all();
-  const ids = db.select({ id: participants.id }).from(participants).where(eq(participants.eventId, eventId));
+  const rows = db
+    .select({
+      id: participants.id,
+      role: participants.role,
+      status: participants.status,
+      checkedInAt: participants.checkedInAt,
+      capacity: participants.capacity,
+      libraryType: participants.libraryType,
+      region: participants.region,
+      name: participants.name,
+      email: participants.email,
+    })
+    .from(participants)
+    .where(eq(participants.eventId, eventId))
+    .orderBy(asc(participants.id))
+    .all();
   const interestsOf = idsByPerson(
     db
       .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
       .from(participantInterests)
-      .where(inArray(participantInterests.participantId, ids))
+      .innerJoin(participants, eq(participants.id, participantInterests.participantId))
+      .where(eq(participants.eventId, eventId))
       .all(),
   );
   const sessionsOf = idsByPerson(
     db
       .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
       .from(participantSessions)
-      .where(inArray(participantSessions.participantId, ids))
+      .innerJoin(participants, eq(participants.id, participantSessions.participantId))
+      .where(eq(participants.eventId, eventId))
       .all(),
   );
   return {
@@ -418,7 +434,14 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
       email: p.email,
     })),
     pairs: db
-      .select()
+      .select({
+        id: pairs.id,
+        firstTimerId: pairs.firstTimerId,
+        volunteerId: pairs.volunteerId,
+        status: pairs.status,
+        noShowParticipantId: pairs.noShowParticipantId,
+        reasons: pairs.reasons,
+      })
       .from(pairs)
       .where(eq(pairs.eventId, eventId))
       .orderBy(asc(pairs.id))

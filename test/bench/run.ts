@@ -1,5 +1,9 @@
-/** `npm run bench`: every benchmark module, one after the other. Add new ones to the list. */
+/**
+ * `npm run bench`: every benchmark module, one after the other. Add new ones to the list.
+ * `npm run bench -- report round` runs only those named.
+ */
 import { runMatcherBench } from './matcher.ts';
+import { runReportBench } from './report.ts';
 import { runRoundBench } from './round.ts';
 import { runSseFanoutBench } from './sse-fanout.ts';
 
@@ -7,9 +11,17 @@ const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'matcher', run: runMatcherBench },
   { name: 'sse-fanout', run: runSseFanoutBench },
   { name: 'round', run: runRoundBench },
+  { name: 'report', run: runReportBench },
 ];
 
-for (const benchmark of BENCHMARKS) {
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+if (unknown.length > 0) {
+  console.error(`No benchmark named ${unknown.join(', ')}; there are ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
+  process.exit(2);
+}
+
+for (const benchmark of BENCHMARKS.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
   console.log(`\n# ${benchmark.name}`);
   await benchmark.run();
 }
