@@ -1,8 +1,33 @@
 import type { MyMeetup } from '../src/domain/pairs.ts';
 
-// iCalendar text must escape these and fold nothing longer than we write here
-function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+// RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, and every line break — CRLF, LF or
+// a lone CR, which an organizer can type into a spot's directions — becomes \n
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const utf8 = new TextEncoder();
+
+// RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + one space), never inside a character
+export function foldLine(line: string): string {
+  if (utf8.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const size = utf8.encode(ch).length;
+    // a continuation line starts with a space, which counts toward its 75 octets
+    const room = parts.length === 0 ? 75 : 74;
+    if (bytes + size > room) {
+      parts.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += ch;
+    bytes += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
 }
 
 function utcStamp(d: Date): string {
@@ -49,5 +74,5 @@ export function meetupIcs(props: {
     );
   }
   lines.push('END:VCALENDAR');
-  return `${lines.join('\r\n')}\r\n`;
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { participants } from '../../db/schema.ts';
+import { participantInterests, participants } from '../../db/schema.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { makeParticipant } from '../helpers/factories.ts';
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('walking skeleton in a real browser', () => {
-  it('a first-timer registers from the desk QR on a 360 px phone, a volunteer checks in, the organizer sees the counts', { timeout: 90_000 }, async () => {
+  it('on a venue host name: a first-timer registers from the desk QR and edits her profile, volunteers check in by desk code and by scanning, the organizer signs in', { timeout: 90_000 }, async () => {
     const event = createDemoEvent(server.db, new Date(), 'journey');
 
     // the desk screen, as a tablet on the registration desk shows it
@@ -52,6 +52,26 @@ describe('walking skeleton in a real browser', () => {
     expect(await horizontalOverflow(ft)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(ft)).toEqual([]);
     await screenshot(ft, 'me-phone');
+
+    // she edits her profile on the phone: one more interest
+    await ft.getByRole('link', { name: 'Edit my profile' }).click();
+    await ft.waitForURL(/\/edit$/);
+    await ft.getByLabel('Library technology').check();
+    await ft.getByRole('button', { name: 'Save' }).click();
+    await ft.waitForURL(/\/me\/[^/]+\?saved=1$/);
+    expect(await ft.getByText('Your profile is saved.').count()).toBe(1);
+    const octavia = server.db.select().from(participants).where(eq(participants.name, 'Octavia Reyes')).get()!;
+    expect(
+      server.db.select().from(participantInterests).where(eq(participantInterests.participantId, octavia.id)).all(),
+    ).toHaveLength(3);
+
+    // a volunteer without their phone types the desk code on the kiosk
+    const coder = makeParticipant(server.db, event, { role: 'volunteer', name: 'Henrietta Lacks-Simmons', capacity: 1 });
+    await desk.getByRole('link', { name: 'Check in with my desk code' }).click();
+    await desk.getByLabel('Desk code').fill(coder.deskCode.toLowerCase());
+    await desk.getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => desk.getByText('Henrietta', { exact: false }).count()).toBeGreaterThan(0);
+    expect(server.db.select().from(participants).where(eq(participants.id, coder.id)).get()!.status).toBe('present');
 
     // a volunteer who registered ahead scans the desk QR with the phone that holds their page
     const volunteer = makeParticipant(server.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', capacity: 2 });

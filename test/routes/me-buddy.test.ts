@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pairs } from '../../db/schema.ts';
+import ICAL from 'ical.js';
+import { meetupSpots, pairs } from '../../db/schema.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { markNoShow, pinPair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
@@ -135,6 +136,22 @@ describe('GET /e/:slug/me/:token/meetup.ics', () => {
     expect(ics).toContain('LOCATION:Spot A');
     expect(ics).toContain('SUMMARY:Meet your buddy Bartholomew Q.');
     expect(ics.split('\r\n')[0]).toBe('BEGIN:VCALENDAR');
+  });
+
+  it('escapes what an organizer typed in a spot (a lone CR, commas, semicolons, backslashes) and folds long lines', async () => {
+    const t = createTestApp();
+    const directions = 'Hall C\rblue banner; by the café, left of door\\2 — ' + 'ünïcödé '.repeat(12);
+    const { event, ft } = pairedEvent(t);
+    t.db.update(meetupSpots).set({ name: 'Spot A, east; "lobby"', directions }).where(eq(meetupSpots.eventId, event.id)).run();
+    const ics = await (await get(t.app, `/e/${event.slug}/me/${ft.token}/meetup.ics`)).text();
+    // no bare CR or LF: every line ends in CRLF, and none is longer than 75 octets
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    // a real iCalendar parser reads back exactly what was typed (a lone CR is a line break)
+    const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('location')).toBe('Spot A, east; "lobby"');
+    expect(String(vevent.getFirstPropertyValue('description')).split('\n')[0]).toBe('Hall C');
+    expect(String(vevent.getFirstPropertyValue('description'))).toContain(directions.replace('\r', '\n'));
   });
 
   it('answers 404 when there is no meetup yet', async () => {
