@@ -13,7 +13,8 @@
 //   sessions, same library type or region when both said), not read from its reason strings;
 //   "asked for" comes from the stored reason, as no other record of a request exists yet;
 //   "after a rematch" means the first-timer had an earlier pair.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   feedbackResponses,
   pairs,
@@ -376,7 +377,19 @@ export function responseRows(input: ReportInput): ResponseRow[] {
 
 // --- reading the rows ---
 
-function idsByPerson(rows: { participantId: number; id: number }[]): Map<number, number[]> {
+/** The interest (or session) ids of each person of the event, from their link table. */
+function idsOfEventPeople(
+  db: Conn,
+  eventId: number,
+  link: typeof participantInterests | typeof participantSessions,
+  idColumn: SQLiteColumn,
+): Map<number, number[]> {
+  const rows = db
+    .select({ participantId: link.participantId, id: sql<number>`${idColumn}` })
+    .from(link)
+    .innerJoin(participants, eq(participants.id, link.participantId))
+    .where(eq(participants.eventId, eventId))
+    .all();
   const map = new Map<number, number[]>();
   for (const r of rows) {
     const list = map.get(r.participantId);
@@ -403,22 +416,8 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
     .where(eq(participants.eventId, eventId))
     .orderBy(asc(participants.id))
     .all();
-  const interestsOf = idsByPerson(
-    db
-      .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
-      .from(participantInterests)
-      .innerJoin(participants, eq(participants.id, participantInterests.participantId))
-      .where(eq(participants.eventId, eventId))
-      .all(),
-  );
-  const sessionsOf = idsByPerson(
-    db
-      .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
-      .from(participantSessions)
-      .innerJoin(participants, eq(participants.id, participantSessions.participantId))
-      .where(eq(participants.eventId, eventId))
-      .all(),
-  );
+  const interestsOf = idsOfEventPeople(db, eventId, participantInterests, participantInterests.interestId);
+  const sessionsOf = idsOfEventPeople(db, eventId, participantSessions, participantSessions.sessionId);
   return {
     people: rows.map((p) => ({
       id: p.id,

@@ -16,6 +16,7 @@ import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
 import { registerParticipant } from '../../src/domain/participants.ts';
 import { computeProgramReport, loadProgramReportInput } from '../../src/domain/program-report.ts';
 import { createRandom } from './fixtures/conference.ts';
+import { benchPerson } from './fixtures/people.ts';
 
 const FIRST_TIMERS = 2000;
 const VOLUNTEERS = 1000;
@@ -31,30 +32,10 @@ function seedConference(db: Db, event: Event, now: Date) {
   const ids = { firstTimers: [] as number[], volunteers: [] as { id: number; capacity: number }[] };
   for (let i = 0; i < FIRST_TIMERS + VOLUNTEERS; i++) {
     const volunteer = i >= FIRST_TIMERS;
-    const capacity = volunteer ? 1 + Math.floor(random() * 3) : undefined;
-    const r = registerParticipant(
-      db,
-      event,
-      {
-        role: volunteer ? 'volunteer' : 'first_timer',
-        name: `Person ${i} Bench`,
-        pronouns: '',
-        email: `person${i}@example.org`,
-        affiliation: '',
-        libraryType: random() < 0.9 ? pick(event.settings.libraryTypes.slice(0, 5), 1)[0]! : '',
-        region: random() < 0.9 ? pick(event.settings.regions, 1)[0]! : '',
-        languages: ['English'],
-        interests: pick(catalog.interests.map((x) => x.id), 1 + Math.floor(random() * 5)),
-        sessions: pick(catalog.sessions.map((x) => x.id), Math.floor(random() * 8)),
-        accessibilityNeeds: '',
-        bio: volunteer ? 'Returning member.' : '',
-        capacity,
-        consentContact: false,
-      },
-      { present: random() < 0.92, now },
-    );
+    const person = benchPerson(i, volunteer, event, catalog, random, { email: true });
+    const r = registerParticipant(db, event, person, { present: random() < 0.92, now });
     if (!r.ok) throw new Error('bench registration refused');
-    if (volunteer) ids.volunteers.push({ id: r.participant.id, capacity: capacity! });
+    if (volunteer) ids.volunteers.push({ id: r.participant.id, capacity: person.capacity! });
     else ids.firstTimers.push(r.participant.id);
   }
 

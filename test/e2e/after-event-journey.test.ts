@@ -2,7 +2,7 @@
 // first-timer's invitation arrives at a real SMTP server, its link opens the three-tap form on a
 // 360 px phone, the answer shows in the report, and the volunteer opens their letter, which prints
 // on one page and whose verification address says it is genuine.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateLetterSettings } from '../../src/domain/letters.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
@@ -11,26 +11,21 @@ import { createMailSender } from '../../src/mail/sender.ts';
 import { createSmtpTransport } from '../../src/mail/smtp-transport.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
-import { accessibilityViolations, horizontalOverflow, launchChromium, phone, screenshot, startServer } from './browser.ts';
+import { accessibilityViolations, horizontalOverflow, journeyFixture, phone, screenshot } from './browser.ts';
 
-let serverNow = new Date('2026-10-15T15:00:00Z');
-let server: Awaited<ReturnType<typeof startServer>>;
+const serverNow = new Date('2026-10-15T15:00:00Z');
+const journey = journeyFixture({ now: () => serverNow });
 let smtp: TestSmtpServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ now: () => serverNow });
   smtp = await startSmtpServer();
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await smtp?.close();
-  await server?.stop();
 });
 
 async function open(url: string, options: BrowserContextOptions = phone): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await journey.browser.newContext(options);
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -41,6 +36,7 @@ const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(
 
 describe('after the conference', () => {
   it('brings the first-timer back by e-mail to a three-tap form, and thanks the volunteer with a letter', { timeout: 180_000 }, async () => {
+    const { server } = journey;
     const db = server.db;
     const { event } = makeEvent(db, { name: 'Riverlands Library Association Annual Conference', venue: 'Louisville, KY' });
     const chair = upsertOrganizer(db, { email: 'chair@riverlands.example', password: 'correct horse battery', name: 'Mara Okafor' }, serverNow);

@@ -1,6 +1,8 @@
 // A small event after the conference for the feedback, report and letter tests: the factory event
 // (October 14–15, 2026, New York) with a first-timer and a volunteer paired by hand.
+import type { EventCatalog } from '../../src/domain/events.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
+import type { RegistrationInput } from '../../src/domain/registration-schema.ts';
 import { confirmMet, pinPair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from './factories.ts';
 import type { TestApp } from './test-app.ts';
@@ -12,11 +14,14 @@ export const feedbackClose = new Date('2026-11-06T05:00:00Z');
 
 let n = 0;
 
-export function pairedEvent(t: TestApp, opts: { met?: boolean } = {}) {
+type Profile = Partial<Pick<RegistrationInput, 'interests' | 'sessions' | 'libraryType' | 'region'>>;
+
+export function pairedEvent(t: TestApp, opts: { met?: boolean; profiles?: (catalog: EventCatalog) => { ft?: Profile; v?: Profile } } = {}) {
   const { event, catalog } = makeEvent(t.db);
+  const profiles = opts.profiles?.(catalog) ?? {};
   const organizer = upsertOrganizer(t.db, { email: `organizer${n++}@example.org`, password: 'long enough secret' }, t.clock.now());
-  const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes', email: `octavia${n}@example.org`, present: true });
-  const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', email: `bart${n}@example.org`, present: true });
+  const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes', email: `octavia${n}@example.org`, present: true, ...profiles.ft });
+  const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', email: `bart${n}@example.org`, present: true, ...profiles.v });
   const pinned = pinPair(t.db, event, { firstTimerId: ft.id, volunteerId: v.id, organizerId: organizer.id, now: t.clock.now() });
   if (!pinned.ok) throw new Error(pinned.reason);
   if (opts.met) {

@@ -101,22 +101,51 @@ const bothRoles: Series[] = [
   { name: 'Volunteers', className: 'volunteer' },
 ];
 
+type FigureRow = { head: Child; cells: Child[]; class?: string | undefined; bucket?: string };
+
+/**
+ * A table of figures: the first column names the row, the others hold numbers. It scrolls
+ * sideways on a narrow screen, so it is a labelled region a keyboard can reach.
+ */
+function FigureTable(props: { id: string; caption: Child; head: string[]; rows: FigureRow[] }) {
+  const [first, ...rest] = props.head;
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-labelledby={`${props.id}-caption`}>
+      <table id={props.id}>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {rest.map((h) => (
+              <th scope="col" class="num">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr class={r.class} data-bucket={r.bucket}>
+              <th scope="row">{r.head}</th>
+              {r.cells.map((c) => (
+                <td class="num">{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A chart and the table of its numbers, side by side on a wide screen, one above the other on paper. */
 function Figure(props: { children: Child }) {
   return <div class="figure">{props.children}</div>;
 }
 
 // --- sections ---
 
-function RateCells({ r }: { r: Rate }) {
-  return (
-    <>
-      <td class="num">
-        {r.n} of {r.of}
-      </td>
-      <td class="num">{percent(r)}</td>
-    </>
-  );
-}
+const rateCells = (r: Rate): Child[] => [`${r.n} of ${r.of}`, percent(r)];
 
 function NumbersSection({ report }: { report: ProgramReport }) {
   const ft = report.firstTimers;
@@ -129,16 +158,18 @@ function NumbersSection({ report }: { report: ProgramReport }) {
     ['Met their buddy', ft.met.n],
     ['Rematched', ft.rematched.n],
   ];
-  const rows: [string, Rate, string][] = [
-    ['First-timers present', ft.present, 'registered'],
-    ['First-timers matched', ft.matched, 'present'],
-    ['First-timers who met their buddy', ft.met, 'matched'],
-    ['First-timers rematched', ft.rematched, 'matched'],
-    ['Volunteers present', v.present, 'registered'],
-    ['Volunteers with a first-timer', v.matched, 'present'],
-    ['Volunteers who met a first-timer', v.met, 'with a first-timer'],
-    ['Pairs that met', p.met, 'pairs'],
-    ['Pairs ended by a no-show', p.noShow, 'pairs'],
+  const of = (word: string) => (n: number) => `${n} ${word}`;
+  const pairs = (n: number) => plural(n, 'pair');
+  const rows: [string, Rate, (n: number) => string][] = [
+    ['First-timers present', ft.present, of('registered')],
+    ['First-timers matched', ft.matched, of('present')],
+    ['First-timers who met their buddy', ft.met, of('matched')],
+    ['First-timers rematched', ft.rematched, of('matched')],
+    ['Volunteers present', v.present, of('registered')],
+    ['Volunteers with a first-timer', v.matched, of('present')],
+    ['Volunteers who met a first-timer', v.met, of('with a first-timer')],
+    ['Pairs that met', p.met, pairs],
+    ['Pairs ended by a no-show', p.noShow, pairs],
   ];
   return (
     <section class="report-section" aria-labelledby="numbers-heading">
@@ -151,49 +182,16 @@ function NumbersSection({ report }: { report: ProgramReport }) {
           rows={funnel.map(([label, n]) => ({ label, bars: [{ value: n, text: String(n) }] }))}
           max={Math.max(1, ft.registered)}
         />
-        <div class="table-wrap" tabindex={0} role="region" aria-label="The program in numbers">
-          <table id="table-numbers">
-            <caption>
-              {ft.registered} first-timers and {v.registered} volunteers registered; {p.total} pairs were made
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col" class="num">
-                  Count
-                </th>
-                <th scope="col" class="num">
-                  Rate
-                </th>
-                <th scope="col">Of</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([label, r, of]) => (
-                <tr>
-                  <th scope="row">{label}</th>
-                  <td class="num">{r.n}</td>
-                  <td class="num">{percent(r)}</td>
-                  <td class="muted small">
-                    {r.of} {of}
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">No-shows: the first-timer did not come</th>
-                <td class="num">{p.noShowFirstTimer}</td>
-                <td></td>
-                <td></td>
-              </tr>
-              <tr>
-                <th scope="row">No-shows: the volunteer did not come</th>
-                <td class="num">{p.noShowVolunteer}</td>
-                <td></td>
-                <td></td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          id="table-numbers"
+          caption={`${plural(ft.registered, 'first-timer')} and ${plural(v.registered, 'volunteer')} registered; ${plural(p.total, 'pair')} made`}
+          head={['Who', 'Count', 'Rate', 'Of']}
+          rows={[
+            ...rows.map(([label, r, whole]) => ({ head: label, cells: [r.n, percent(r), whole(r.of)] })),
+            { head: 'No-shows: the first-timer did not come', cells: [p.noShowFirstTimer, '', ''] },
+            { head: 'No-shows: the volunteer did not come', cells: [p.noShowVolunteer, '', ''] },
+          ]}
+        />
       </Figure>
     </section>
   );
@@ -215,37 +213,15 @@ function ResponsesSection({ report }: { report: ProgramReport }) {
           })}
           max={1}
         />
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Who answered">
-          <table id="table-responses">
-            <caption>Response rate by role</caption>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col" class="num">
-                  Answered, of registered
-                </th>
-                <th scope="col" class="num">
-                  Rate
-                </th>
-                <th scope="col" class="num">
-                  Answered, of present
-                </th>
-                <th scope="col" class="num">
-                  Rate
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...roles, 'all' as const].map((role) => (
-                <tr>
-                  <th scope="row">{role === 'all' ? 'Everyone' : roleNames[role]}</th>
-                  <RateCells r={report.responses[role].registered} />
-                  <RateCells r={report.responses[role].present} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          id="table-responses"
+          caption="Response rate by role"
+          head={['Role', 'Answered, of registered', 'Rate', 'Answered, of present', 'Rate']}
+          rows={[...roles, 'all' as const].map((role) => ({
+            head: role === 'all' ? 'Everyone' : roleNames[role],
+            cells: [...rateCells(report.responses[role].registered), ...rateCells(report.responses[role].present)],
+          }))}
+        />
       </Figure>
     </section>
   );
@@ -253,6 +229,7 @@ function ResponsesSection({ report }: { report: ProgramReport }) {
 
 function RatingsSection({ report }: { report: ProgramReport }) {
   const { ratings } = report;
+  const byRole = [ratings.first_timer, ratings.volunteer, ratings.all];
   const max = Math.max(1, ...ratings.first_timer.counts, ...ratings.volunteer.counts);
   return (
     <section class="report-section" aria-labelledby="ratings-heading">
@@ -268,69 +245,26 @@ function RatingsSection({ report }: { report: ProgramReport }) {
           }))}
           max={max}
         />
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Ratings by role">
-          <table id="table-ratings">
-            <caption>Ratings by role</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rating</th>
-                <th scope="col" class="num">
-                  First-timers
-                </th>
-                <th scope="col" class="num">
-                  Volunteers
-                </th>
-                <th scope="col" class="num">
-                  All
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[5, 4, 3, 2, 1].map((star) => (
-                <tr>
-                  <th scope="row">{star} of 5</th>
-                  <td class="num">{ratings.first_timer.counts[star - 1]}</td>
-                  <td class="num">{ratings.volunteer.counts[star - 1]}</td>
-                  <td class="num">{ratings.all.counts[star - 1]}</td>
-                </tr>
-              ))}
-              <tr class="total">
-                <th scope="row">Ratings</th>
-                <td class="num">{ratings.first_timer.n}</td>
-                <td class="num">{ratings.volunteer.n}</td>
-                <td class="num">{ratings.all.n}</td>
-              </tr>
-              <tr class="total">
-                <th scope="row">Mean</th>
-                <td class="num">{mean(ratings.first_timer)}</td>
-                <td class="num">{mean(ratings.volunteer)}</td>
-                <td class="num">{mean(ratings.all)}</td>
-              </tr>
-            </tbody>
-          </table>
-          <table id="table-met">
-            <caption>Did they meet?</caption>
-            <thead>
-              <tr>
-                <th scope="col">Answer</th>
-                <th scope="col" class="num">
-                  First-timers
-                </th>
-                <th scope="col" class="num">
-                  Volunteers
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['no', 'once', 'more'] as const).map((m) => (
-                <tr>
-                  <th scope="row">{metNames[m]}</th>
-                  <td class="num">{report.met.first_timer[m]}</td>
-                  <td class="num">{report.met.volunteer[m]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div>
+          <FigureTable
+            id="table-ratings"
+            caption="Ratings by role"
+            head={['Rating', 'First-timers', 'Volunteers', 'All']}
+            rows={[
+              ...[5, 4, 3, 2, 1].map((star) => ({ head: `${star} of 5`, cells: byRole.map((d) => d.counts[star - 1]!) })),
+              { head: 'Ratings', cells: byRole.map((d) => d.n), class: 'total' },
+              { head: 'Mean', cells: byRole.map(mean), class: 'total' },
+            ]}
+          />
+          <FigureTable
+            id="table-met"
+            caption="Did they meet?"
+            head={['Answer', 'First-timers', 'Volunteers']}
+            rows={(['no', 'once', 'more'] as const).map((m) => ({
+              head: metNames[m],
+              cells: [report.met.first_timer[m], report.met.volunteer[m]],
+            }))}
+          />
         </div>
       </Figure>
     </section>
@@ -338,66 +272,50 @@ function RatingsSection({ report }: { report: ProgramReport }) {
 }
 
 /** "4.5 (n = 2)", or a dash where there is no rating. */
-function MeanCell({ s }: { s: RatingStats }) {
-  return <td class="num">{s.n === 0 ? '—' : `${mean(s)} (n = ${s.n})`}</td>;
-}
+const meanWithN = (s: RatingStats) => (s.n === 0 ? '—' : `${mean(s)} (n = ${s.n})`);
 
 function CriterionFigure({ group }: { group: CriterionGroup }) {
+  const name = group.label.toLowerCase();
   return (
     <div class="criterion">
       <h3 id={`criterion-${group.key}-heading`}>{group.label}</h3>
       <Figure>
         <BarChart
           id={`chart-criterion-${group.key}`}
-          title={`Mean rating by ${group.label.toLowerCase()}`}
+          title={`Mean rating by ${name}`}
           series={[{ name: 'All ratings', className: 'all' }]}
           rows={group.buckets.map((b) => ({
             label: b.label,
             bars: [
               {
                 value: b.ratings.all.mean ?? 0,
-                text: b.ratings.all.n === 0 ? 'no ratings' : `${mean(b.ratings.all)} (n = ${b.ratings.all.n}${b.ratings.all.n < smallSample ? ', few' : ''})`,
+                text: b.ratings.all.n === 0 ? 'no ratings' : `${meanWithN(b.ratings.all)}${b.ratings.all.n < smallSample ? ', few' : ''}`,
                 few: b.ratings.all.n < smallSample,
               },
             ],
           }))}
           max={5}
         />
-        <div class="table-wrap" tabindex={0} role="region" aria-label={`Ratings by ${group.label.toLowerCase()}`}>
-          <table id={`table-criterion-${group.key}`}>
-            <caption>Mean rating by {group.label.toLowerCase()}, with the number of ratings (n)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pairs with</th>
-                <th scope="col" class="num">
-                  First-timers
-                </th>
-                <th scope="col" class="num">
-                  Volunteers
-                </th>
-                <th scope="col" class="num">
-                  All
-                </th>
-                <th scope="col" class="num">
-                  Rated 4–5
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.buckets.map((b) => (
-                <tr data-bucket={b.key} class={b.ratings.all.n < smallSample ? 'few' : undefined}>
-                  <th scope="row">
-                    {b.label} <Few n={b.ratings.all.n} />
-                  </th>
-                  <MeanCell s={b.ratings.first_timer} />
-                  <MeanCell s={b.ratings.volunteer} />
-                  <MeanCell s={b.ratings.all} />
-                  <td class="num">{percent({ n: b.ratings.all.good, of: b.ratings.all.n })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          id={`table-criterion-${group.key}`}
+          caption={`Mean rating by ${name}, with the number of ratings (n)`}
+          head={['Pairs with', 'First-timers', 'Volunteers', 'All', 'Rated 4–5']}
+          rows={group.buckets.map((b) => ({
+            head: (
+              <>
+                {b.label} <Few n={b.ratings.all.n} />
+              </>
+            ),
+            cells: [
+              meanWithN(b.ratings.first_timer),
+              meanWithN(b.ratings.volunteer),
+              meanWithN(b.ratings.all),
+              percent({ n: b.ratings.all.good, of: b.ratings.all.n }),
+            ],
+            class: b.ratings.all.n < smallSample ? 'few' : undefined,
+            bucket: b.key,
+          }))}
+        />
       </Figure>
     </div>
   );
@@ -433,30 +351,12 @@ function LoadSection({ report }: { report: ProgramReport }) {
           rows={load.distribution.map((d) => ({ label: `${d.label} first-timers`, bars: [{ value: d.volunteers, text: String(d.volunteers) }] }))}
           max={Math.max(1, ...load.distribution.map((d) => d.volunteers))}
         />
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Volunteers' load">
-          <table id="table-load">
-            <caption>
-              {plural(load.volunteersPresent, 'volunteer')} present welcomed {plural(load.welcomed, 'first-timer')} in{' '}
-              {plural(load.capacity, 'place')} offered ({percent(load.used)} used)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">First-timers welcomed</th>
-                <th scope="col" class="num">
-                  Volunteers
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.distribution.map((d) => (
-                <tr>
-                  <th scope="row">{d.label}</th>
-                  <td class="num">{d.volunteers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          id="table-load"
+          caption={`${plural(load.volunteersPresent, 'volunteer')} present welcomed ${plural(load.welcomed, 'first-timer')} in ${plural(load.capacity, 'place')} offered (${percent(load.used)} used)`}
+          head={['First-timers welcomed', 'Volunteers']}
+          rows={load.distribution.map((d) => ({ head: d.label, cells: [d.volunteers] }))}
+        />
       </Figure>
     </section>
   );

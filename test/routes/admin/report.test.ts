@@ -9,12 +9,19 @@ import { signedInOrganizer } from '../../helpers/organizer.ts';
 import { createTestApp, get } from '../../helpers/test-app.ts';
 
 /**
- * Octavia met Bartholomew (a pin: they share nothing in their profiles); Bo was paired with Walt
- * and did not meet him. Octavia rates 5, Bartholomew 4, Bo leaves the rating out.
+ * Octavia met Bartholomew (a pin; they share one interest, one session and their region, and
+ * only she gave a library type); Bo was paired with Walt and did not meet him. Octavia rates 5,
+ * Bartholomew 4, Bo leaves the rating out.
  */
 function reportFixture() {
   const t = createTestApp();
-  const { event, organizer, ft, v } = pairedEvent(t, { met: true });
+  const { event, organizer, ft, v } = pairedEvent(t, {
+    met: true,
+    profiles: ({ interests, sessions }) => ({
+      ft: { interests: [interests[0]!.id, interests[1]!.id], sessions: [sessions[0]!.id], libraryType: 'Public', region: 'Central' },
+      v: { interests: [interests[1]!.id, interests[2]!.id], sessions: [sessions[0]!.id, sessions[1]!.id], region: 'Central' },
+    }),
+  });
   const bo = makeParticipant(t.db, event, { name: 'Bo Brandt', email: 'bo@example.org', present: true });
   const walt = makeParticipant(t.db, event, { role: 'volunteer', name: 'Walt West', present: true });
   const pinned = pinPair(t.db, event, { firstTimerId: bo.id, volunteerId: walt.id, organizerId: organizer.id, now: t.clock.now() });
@@ -47,8 +54,12 @@ describe('GET /admin/e/:slug/report', () => {
     expect(text(section(html, 'table-responses'))).toContain('First-timers 2 of 2 100% 2 of 2 100%');
     expect(text(section(html, 'table-ratings'))).toContain('5 of 5 1 0 1');
     expect(text(section(html, 'table-ratings'))).toContain('Mean 5.0 4.0 4.5');
-    // the pin shares nothing: both ratings are in the "none" buckets, and two ratings are few
-    expect(text(section(html, 'table-criterion-interests'))).toContain('none few 5.0 (n = 1) 4.0 (n = 1) 4.5 (n = 2) 100%');
+    // both ratings are about the one pair: one shared interest, two ratings are few
+    expect(text(section(html, 'table-criterion-interests'))).toContain('one few 5.0 (n = 1) 4.0 (n = 1) 4.5 (n = 2) 100%');
+    expect(text(section(html, 'table-criterion-interests'))).toContain('none — — — —');
+    expect(text(section(html, 'table-criterion-sessions'))).toContain('one or more few 5.0 (n = 1) 4.0 (n = 1) 4.5 (n = 2) 100%');
+    expect(text(section(html, 'table-criterion-library-type'))).toContain('one or both did not say few 5.0 (n = 1)');
+    expect(text(section(html, 'table-criterion-region'))).toContain('same few 5.0 (n = 1)');
     expect(text(section(html, 'table-next-year'))).toContain('Octavia Reyes First-timer Yes octavia');
     expect(text(section(html, 'table-next-year'))).toContain('Bartholomew Quinn Volunteer Maybe did not agree to be contacted');
     for (const id of ['chart-funnel', 'chart-responses', 'chart-ratings', 'chart-criterion-interests', 'chart-load']) {
@@ -93,7 +104,7 @@ describe('GET /admin/e/:slug/report/responses.csv', () => {
     ]);
     expect(rows[1]).toEqual([
       'first-timer', 'more', '5', 'yes', 'yes', `'=HYPERLINK("http://evil.example","click")`, '2026-10-16T04:01:00.000Z', '1',
-      '0', '0', 'unknown', 'unknown', 'no', 'no',
+      '1', '1', 'unknown', 'same', 'no', 'no',
     ]);
     expect(rows[3]!.slice(0, 4)).toEqual(['first-timer', 'no', '', 'no']);
   });
