@@ -73,6 +73,8 @@ describe('after the conference', () => {
     await admin.getByLabel('Yes, e-mail everyone their feedback link now').check();
     await admin.getByRole('button', { name: 'Open feedback now' }).click();
     await admin.getByText('Feedback is open. 2 invitations were written to the outbox.').waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'admin-feedback');
 
     // the invitation arrives at the SMTP server
     const sender = createMailSender({
@@ -160,6 +162,8 @@ describe('after the conference', () => {
 
     // organizers print every letter, one page each
     await admin.goto(`${server.baseUrl}/admin/e/${event.slug}/letters`);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'admin-letters');
     await admin.getByRole('link', { name: 'Print all 2 letters' }).click();
     await admin.getByRole('article', { name: 'Letter for Ida Ready' }).waitFor();
     expect(pdfPages(await admin.pdf({ format: 'Letter' }))).toBe(2);
