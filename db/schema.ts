@@ -49,6 +49,21 @@ export type EventSettings = {
   libraryTypes: string[];
   regions: string[];
   languages: string[];
+  /** feedback stays open this many days after it opens */
+  feedbackDays: number;
+  /** one reminder this many days after the invitations, to those who have not answered */
+  feedbackReminderDays: number;
+  /** what the volunteers' recognition letters say */
+  letter: LetterSettings;
+};
+
+export type LetterSettings = {
+  /** the association that thanks its volunteers, e.g. "Riverlands Library Association" */
+  association: string;
+  signerName: string;
+  signerTitle: string;
+  /** a short paragraph of thanks in the committee's own words */
+  text: string;
 };
 
 export const events = sqliteTable('events', {
@@ -60,6 +75,12 @@ export const events = sqliteTable('events', {
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
   settings: text('settings', { mode: 'json' }).$type<EventSettings>().notNull(),
+  /** an organizer opened feedback before the event's end */
+  feedbackOpenedAt: integer('feedback_opened_at', { mode: 'timestamp_ms' }),
+  /** the feedback invitations were written to the outbox (once per event) */
+  feedbackInvitedAt: integer('feedback_invited_at', { mode: 'timestamp_ms' }),
+  /** the one feedback reminder was written to the outbox */
+  feedbackRemindedAt: integer('feedback_reminded_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -144,6 +165,8 @@ export const participants = sqliteTable(
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
     /** set when a rematch found nobody free: this first-timer goes first in the next round */
     waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
+    /** the first visit to the personal page while feedback was open: "opened" on the dashboard */
+    feedbackSeenAt: integer('feedback_seen_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -340,4 +363,35 @@ export const mailOutbox = sqliteTable(
     index('mail_outbox_due').on(t.status, t.nextAttemptAt),
     index('mail_outbox_event_created').on(t.eventId, t.createdAt),
   ],
+);
+
+export const feedbackMetAnswers = ['no', 'once', 'more'] as const;
+export type FeedbackMet = (typeof feedbackMetAnswers)[number];
+export const feedbackAgainAnswers = ['yes', 'maybe', 'no'] as const;
+export type FeedbackAgain = (typeof feedbackAgainAnswers)[number];
+
+// One answer per person, changed in place until feedback closes.
+export const feedbackResponses = sqliteTable(
+  'feedback_responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .unique()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    met: text('met', { enum: feedbackMetAnswers }).notNull(),
+    /** 1–5; may be left out by someone who did not meet their buddy */
+    rating: integer('rating'),
+    /** first-timers: volunteer next year; volunteers: volunteer again */
+    again: text('again', { enum: feedbackAgainAnswers }).notNull(),
+    comment: text('comment').notNull().default(''),
+    /** the committee may contact them about next year */
+    mayContact: integer('may_contact', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('feedback_responses_event').on(t.eventId)],
 );

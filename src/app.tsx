@@ -15,6 +15,8 @@ import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
 import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
+import { feedbackRoutes } from './routes/feedback.tsx';
+import { letterRoutes } from './routes/letters.tsx';
 import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/desk', deskRoutes);
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
+  app.route('/e/:slug/me', feedbackRoutes);
+  app.route('/e/:slug', letterRoutes);
   app.route('/e/:slug/board', boardRoutes);
   app.route('/e/:slug/unsubscribe', unsubscribeRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);

@@ -1,14 +1,23 @@
 import type { Db } from './db.ts';
 import { listEvents } from './domain/events.ts';
+import { sendDueFeedbackMail } from './domain/feedback-invitations.ts';
 import { runDueAutoWork } from './domain/rounds.ts';
 import type { LiveHub } from './live.ts';
 
 /**
  * Checks every event on a timer for automatic rounds and automatic rematches (both off unless an
- * organizer turns them on) and pushes what changed to the live pages. One pass is cheap when there
+ * organizer turns them on) and pushes what changed to the live pages; after an event, writes its
+ * feedback invitations and reminder to the outbox when they are due. One pass is cheap when there
  * is nothing to do: a few indexed reads per event.
  */
-export function startAutoWork(deps: { db: Db; live: LiveHub; now?: () => Date; intervalMs?: number }): () => void {
+export function startAutoWork(deps: {
+  db: Db;
+  live: LiveHub;
+  /** the base of the personal links in feedback invitations */
+  publicUrl: string;
+  now?: () => Date;
+  intervalMs?: number;
+}): () => void {
   const now = deps.now ?? (() => new Date());
   const tick = () => {
     for (const event of listEvents(deps.db)) {
@@ -20,6 +29,11 @@ export function startAutoWork(deps: { db: Db; live: LiveHub; now?: () => Date; i
       } catch (err) {
         // one event's failure must not stop the others' rounds; the next tick tries again
         console.error(`automatic round for ${event.slug} failed:`, err);
+      }
+      try {
+        sendDueFeedbackMail(deps.db, event, now(), deps.publicUrl);
+      } catch (err) {
+        console.error(`feedback e-mail for ${event.slug} failed:`, err);
       }
     }
   };

@@ -45,7 +45,7 @@ if (config.organizer) {
 const { smtpUrl, from } = config.mail;
 const mailSending = smtpUrl !== null && from !== null;
 const app = createApp({ db, publicUrl: config.publicUrl, trustProxy: config.trustProxy, mailSending });
-const stopAutoWork = startAutoWork({ db, live: app.live });
+const stopAutoWork = startAutoWork({ db, live: app.live, publicUrl: config.publicUrl });
 
 // without SMTP_URL nothing is sent: messages wait in the outbox, where organizers can read them
 let stopMail = async () => {};

@@ -21,6 +21,8 @@ import {
   type WaitingFirstTimer,
 } from './admin-event-day.tsx';
 import { Layout } from './layout.tsx';
+import type { FeedbackMailCounts } from '../src/domain/feedback-invitations.ts';
+import { FeedbackMailSummary } from './admin/feedback.tsx';
 
 const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
 const statusLabels: Record<Participant['status'], string> = {
@@ -292,9 +294,11 @@ export type DashboardPageProps = {
   participants: ParticipantPage;
   eventDay: EventDayData;
   notice?: Notice | undefined;
+  /** what the feedback invitations did, once there are any */
+  feedback?: FeedbackMailCounts;
 };
 
-export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice }: DashboardPageProps) {
+export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback }: DashboardPageProps) {
   const base = eventPath(event.slug);
   const slug = encodeURIComponent(event.slug);
   return (
@@ -322,8 +326,18 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`${base}/outbox`}>
             Outbox
           </a>
+          <a class="button quiet" href={`${base}/feedback`}>
+            Feedback
+          </a>
+          <a class="button quiet" href={`${base}/report`}>
+            Report
+          </a>
+          <a class="button quiet" href={`${base}/letters`}>
+            Letters
+          </a>
         </p>
         <NoticeBanner notice={notice} id="dashboard-message" />
+        {feedback && <FeedbackMailSummary slug={event.slug} counts={feedback} />}
 
         {/* one event stream for the whole page; each fragment asks for itself again on "changed" */}
         <div hx-ext="sse" sse-connect={`${base}/stream`}>

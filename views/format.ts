@@ -32,3 +32,16 @@ export function roleLabel(role: 'first_timer' | 'volunteer'): string {
 export function formatTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(at);
 }
+
+/** An event's dates as a letter writes them: "October 14–15, 2026", "October 30 – November 1, 2026". */
+export function formatDateRange(startsOn: string, endsOn: string): string {
+  const part = (date: string, opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-US', { ...opts, timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+  const [y1, m1] = [startsOn.slice(0, 4), startsOn.slice(5, 7)];
+  const [y2, m2] = [endsOn.slice(0, 4), endsOn.slice(5, 7)];
+  const full = (d: string) => part(d, { month: 'long', day: 'numeric', year: 'numeric' });
+  if (startsOn === endsOn) return full(startsOn);
+  if (y1 !== y2) return `${full(startsOn)} – ${full(endsOn)}`;
+  if (m1 !== m2) return `${part(startsOn, { month: 'long', day: 'numeric' })} – ${full(endsOn)}`;
+  return `${part(startsOn, { month: 'long', day: 'numeric' })}–${part(endsOn, { day: 'numeric' })}, ${y2}`;
+}

@@ -5,6 +5,7 @@ import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pairs.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
+import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
 import { ProfileFields, type ProfileValues } from './profile-form.tsx';
 
@@ -245,7 +246,8 @@ export function MePage(props: {
   deskCodeQr: string;
   myPairs: MyPairs;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | undefined;
+  afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;
   const interests = catalog.interests.filter((i) => me.interestIds.includes(i.id)).map((i) => i.label);
@@ -262,6 +264,7 @@ export function MePage(props: {
             {noticeText[props.notice]}
           </p>
         ) : null}
+        <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
           <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} />
         </div>

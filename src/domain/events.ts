@@ -35,6 +35,9 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     libraryTypes: defaultLibraryTypes,
     regions: [],
     languages: ['English', 'Spanish'],
+    feedbackDays: 21,
+    feedbackReminderDays: 7,
+    letter: { association: '', signerName: '', signerTitle: '', text: '' },
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ const LISTED_AT_MOST = 4;
 /** Reasons with fixed words, so readers of stored reasons can tell them apart. */
 export const pinnedReason = 'pinned by an organizer';
 export const bestAvailableReason = 'the best buddy with room for you';
+export const requestedReason = 'the first-timer asked for this buddy';
 const sharedLanguagePrefix = 'you both speak ';
 
 /**
@@ -47,7 +48,7 @@ export function explainPair(
   const reasons: string[] = [];
   if (pinned) reasons.push(pinnedReason);
   if (weights.requested > 0 && firstTimer.requested.includes(volunteer.id)) {
-    reasons.push('the first-timer asked for this buddy');
+    reasons.push(requestedReason);
   }
   const interests = shared(firstTimer.interests, volunteer.interests);
   if (weights.interests > 0 && interests.length > 0) {

@@ -10,6 +10,6 @@ export { parseInstance } from './parse-instance.ts';
 export { matchInstance, solveInstance } from './match-instance.ts';
 export { rematchFirstTimer } from './rematch.ts';
 export type { RematchChoice, RematchFirstTimer, RematchVolunteer } from './rematch.ts';
-export { bestAvailableReason, hasNoTopic, pinnedReason } from './explain.ts';
+export { bestAvailableReason, hasNoTopic, pinnedReason, requestedReason } from './explain.ts';
 export type { InstanceInput } from './instance-schema.ts';
 export type { IdPair, Instance, Labels, MatchResult } from './types.ts';

@@ -9,6 +9,7 @@ import type { Event } from '../domain/events.ts';
 import { listLivePairs, type LivePairView } from '../domain/pairs.ts';
 import { countParticipants, listPeopleHere, searchParticipants } from '../domain/participants.ts';
 import { listRounds } from '../domain/rounds.ts';
+import { countFeedbackMail } from '../domain/feedback-invitations.ts';
 import { listSpots } from '../domain/spots.ts';
 import { DashboardPage, type EventDayData } from '../../views/admin.tsx';
 import { eventPath, type Notice, type PairByHandFormProps } from '../../views/admin-event-day.tsx';
@@ -147,6 +148,7 @@ export function renderDashboard(
         ...(opts.pairByHand ? { pairByHand: opts.pairByHand } : {}),
       })}
       notice={opts.notice}
+      feedback={countFeedbackMail(c.var.db, event.id)}
     />,
     opts.status ?? 200,
   );

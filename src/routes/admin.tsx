@@ -26,6 +26,9 @@ import { dashboardQuerySchema, eventNotFound, participantPageSize, renderDashboa
 import { adminEventDayRoutes } from './admin-event-day.tsx';
 import { adminOutboxRoutes } from './admin-outbox.tsx';
 import { adminSpotsRoutes } from './admin-spots.tsx';
+import { adminFeedbackRoutes } from './admin/feedback.tsx';
+import { adminLetterRoutes } from './admin/letters.tsx';
+import { adminReportRoutes } from './admin/report.tsx';
 import { clientAddress } from './client-address.ts';
 import { eventFromSlug, readForm } from './event-context.ts';
 import { typedText } from './form-values.ts';
@@ -259,3 +262,6 @@ for (const [path, present] of [
 adminRoutes.route('/e/:slug', adminEventDayRoutes);
 adminRoutes.route('/e/:slug', adminSpotsRoutes);
 adminRoutes.route('/e/:slug', adminOutboxRoutes);
+adminRoutes.route('/e/:slug', adminFeedbackRoutes);
+adminRoutes.route('/e/:slug', adminReportRoutes);
+adminRoutes.route('/e/:slug', adminLetterRoutes);

@@ -10,28 +10,19 @@ import {
   requestDifferentBuddy,
   type PairRefusal,
 } from '../domain/pairs.ts';
-import { findParticipantByToken, loadProfile, updateProfile, type Participant } from '../domain/participants.ts';
+import { loadProfile, updateProfile, type Participant } from '../domain/participants.ts';
 import { fieldErrorsFrom, profileSchemaFor } from '../domain/registration-schema.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
 import { MeEditPage, MePage, MeStatus } from '../../views/me.tsx';
 import { meetupIcs } from '../../views/meetup-ics.ts';
 import { streamLiveChanges } from './live-stream.ts';
-import { eventFromSlug, readForm, rememberPersonalPage } from './event-context.ts';
+import { readForm, rememberPersonalPage } from './event-context.ts';
 import { profileValuesFromForm } from './form-values.ts';
-import { personalTokenSchema } from './params.ts';
+import { afterEventProps } from './feedback.tsx';
+import { findMe, notYours } from './personal-page.ts';
 
 export const meRoutes = new Hono<AppEnv>();
-
-const notYours = 'This personal link is not valid. Check that you copied all of it, or ask at the registration desk.';
-
-function findMe(c: Context<AppEnv>): { event: Event; me: Participant } | undefined {
-  const event = eventFromSlug(c);
-  const token = personalTokenSchema.safeParse(c.req.param('token'));
-  if (!event || !token.success) return undefined;
-  const me = findParticipantByToken(c.var.db, event.id, token.data);
-  return me ? { event, me } : undefined;
-}
 
 // a personal page must not linger in shared caches or a kiosk's back button
 meRoutes.use('*', async (c, next) => {
@@ -56,6 +47,7 @@ meRoutes.get('/:token', async (c) => {
       myPairs={findMyPairs(c.var.db, event, me, now)}
       now={now}
       notice={notice.success ? notice.data : undefined}
+      afterEvent={afterEventProps(c, event, me, { saved: notice.success && notice.data === 'feedback' })}
     />,
   );
 });
@@ -95,7 +87,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback']);
 const pairIdSchema = z.coerce.number().int().positive();
 const pairActions = {
   met: confirmMet,

@@ -13,6 +13,7 @@ import { createDemoEvent } from '../../src/domain/demo.ts';
 import { loadEventCatalog } from '../../src/domain/events.ts';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
 import { registerParticipant } from '../../src/domain/participants.ts';
+import { benchPerson } from './fixtures/people.ts';
 
 const REPETITIONS = 7;
 const SIZES: [number, number][] = [
@@ -34,30 +35,8 @@ async function oneRound(firstTimers: number, volunteers: number, seed: number) {
     const event = createDemoEvent(db, now, 'bench');
     const catalog = loadEventCatalog(db, event.id);
     const rnd = seeded(seed);
-    const pick = <T,>(xs: T[], n: number) => [...new Set(Array.from({ length: n }, () => xs[Math.floor(rnd() * xs.length)]!))];
     for (let i = 0; i < firstTimers + volunteers; i++) {
-      const volunteer = i >= firstTimers;
-      const r = registerParticipant(
-        db,
-        event,
-        {
-          role: volunteer ? 'volunteer' : 'first_timer',
-          name: `Person ${i} Bench`,
-          pronouns: '',
-          email: null,
-          affiliation: '',
-          libraryType: pick(event.settings.libraryTypes.slice(0, 5), 1)[0]!,
-          region: pick(event.settings.regions, 1)[0]!,
-          languages: rnd() < 0.1 ? ['Spanish'] : ['English'],
-          interests: pick(catalog.interests.map((x) => x.id), 4),
-          sessions: pick(catalog.sessions.map((x) => x.id), 6),
-          accessibilityNeeds: '',
-          bio: volunteer ? 'Returning member.' : '',
-          capacity: volunteer ? 1 + Math.floor(rnd() * 3) : undefined,
-          consentContact: false,
-        },
-        { present: true, now },
-      );
+      const r = registerParticipant(db, event, benchPerson(i, i >= firstTimers, event, catalog, rnd), { present: true, now });
       if (!r.ok) throw new Error('bench registration refused');
     }
     upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);

@@ -3,6 +3,7 @@
  * `npm run bench -- matcher` (or any names from the list) runs only those.
  */
 import { runMatcherBench } from './matcher.ts';
+import { runReportBench } from './report.ts';
 import { runRoundBench } from './round.ts';
 import { runSseFanoutBench } from './sse-fanout.ts';
 
@@ -10,6 +11,7 @@ const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'matcher', run: runMatcherBench },
   { name: 'sse-fanout', run: runSseFanoutBench },
   { name: 'round', run: runRoundBench },
+  { name: 'report', run: runReportBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startAutoWork } from '../../src/auto-work.ts';
 import { createLiveHub, type LiveChange } from '../../src/live.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { createTestApp } from '../helpers/test-app.ts';
+import { createTestApp, testOrigin } from '../helpers/test-app.ts';
 
 describe('startAutoWork', () => {
   it('publishes an automatic round for an event that asks for one and tells the live pages', async () => {
@@ -18,7 +18,7 @@ describe('startAutoWork', () => {
     const heard: LiveChange[] = [];
     live.subscribe(event.id, (c) => heard.push(c));
     live.subscribe(quiet.id, (c) => heard.push(c));
-    const stop = startAutoWork({ db: t.db, live, now: t.clock.now, intervalMs: 10 });
+    const stop = startAutoWork({ db: t.db, live, publicUrl: testOrigin, now: t.clock.now, intervalMs: 10 });
     await expect.poll(() => heard.length).toBeGreaterThan(0);
     stop();
     expect(heard[0]).toMatchObject({ eventId: event.id, board: true });

@@ -32,6 +32,10 @@ export function sweepTargets(t: TestApp) {
     `${e}/unsubscribe/${unsubscribeToken}`, `${e}/unsubscribe/${'a'.repeat(43)}`, `${e}/unsubscribe/%ZZ`,
     `/unsubscribe/${unsubscribeToken}`, '/unsubscribe/x', `${a}/outbox`, `${a}/outbox?status=%00`,
     `${a}/outbox.csv`, `${a}/outbox.csv?status[]=1`, `${a}/outbox/${mail.id}`, `${a}/outbox/abc`, `${a}/outbox/99999`,
+    `${e}/me/${p.token}/feedback`, `${e}/me/${p.token}/letter`, `${e}/letters/abc`, `${e}/letters/1-${'A'.repeat(22)}`,
+    `${a}/feedback`, `${a}/feedback/open`, `${a}/feedback/settings`, `${a}/report`, `${a}/report/responses.csv`,
+    `${a}/report/responses.csv?names=yes`, `${a}/letters`, `${a}/letters/settings`, `${a}/letters/print`,
+    `${a}/letters/print?volunteer=abc`,
   ];
   return { event, participant: p, cookie, paths };
 }
