@@ -9,12 +9,12 @@ import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
 import { bodyLimits } from './body-limits.ts';
 import { staticFiles } from './static-files.ts';
-import { adminRoutes } from './routes/admin.tsx';
+import { adminRoutes } from './routes/admin/index.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
-import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
+import { eventUnsubscribeRoutes, unsubscribeRoutes } from './routes/unsubscribe.tsx';
 import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
   app.route('/e/:slug/board', boardRoutes);
-  app.route('/e/:slug/unsubscribe', unsubscribeRoutes);
+  app.route('/e/:slug/unsubscribe', eventUnsubscribeRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);
   app.route('/admin', adminRoutes);
 

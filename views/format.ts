@@ -1,11 +1,42 @@
-// Program times are stored as the event's local wall-clock time ("2026-10-14T10:30"), so they are
-// formatted as written, never shifted through the server's timezone.
+// How Buddydesk writes dates and times. Instants (a meet time, when someone registered) are shown
+// in the event's time zone. Program times are stored as the event's local wall-clock time
+// ("2026-10-14T10:30"), so they are written as they are, never shifted through a time zone.
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function inZone(at: Date, timeZone: string, options: Intl.DateTimeFormatOptions): string {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    } catch {
+      // a mistyped time zone in the settings must not take a page down
+      return `${inZone(at, 'UTC', options)} UTC`;
+    }
+    formatters.set(key, format);
+  }
+  // newer ICU puts a narrow no-break space before AM/PM; a plain space reads the same and greps the same
+  return format.format(at).replace(/\u202f/g, ' ');
+}
+
+/** A meet time as people say it, in the event's time zone: "9:05 AM". */
+export function formatTime(at: Date, timeZone: string): string {
+  return inZone(at, timeZone, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** An instant with its day, in the event's time zone: "Oct 14, 9:05 AM". */
+export function formatDateTime(at: Date, timeZone: string): string {
+  return inZone(at, timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+}
+
+/** A program day: "Wednesday, October 14". */
 export function formatDay(date: string): string {
   const d = new Date(`${date.slice(0, 10)}T12:00:00Z`);
   return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** A program time, as written: "10:30 AM". */
 export function formatClock(localDateTime: string): string {
   const [h = 0, m = 0] = localDateTime.slice(11, 16).split(':').map(Number);
   const suffix = h < 12 ? 'AM' : 'PM';
@@ -13,22 +44,22 @@ export function formatClock(localDateTime: string): string {
   return `${hour}:${String(m).padStart(2, '0')} ${suffix}`;
 }
 
-/** An instant shown in the event's own timezone, e.g. "Oct 14, 9:05 AM". */
-export function formatInstant(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-  }).format(at);
+function formatCalendarDay(isoDate: string): string {
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(at);
 }
+
+/** The days of an event: "Oct 14, 2026", or "Oct 14, 2026 – Oct 15, 2026". */
+export function formatEventDates(event: { startsOn: string; endsOn: string }): string {
+  return event.startsOn === event.endsOn
+    ? formatCalendarDay(event.startsOn)
+    : `${formatCalendarDay(event.startsOn)} – ${formatCalendarDay(event.endsOn)}`;
+}
+
+/** "1 pair", "3 pairs". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function roleLabel(role: 'first_timer' | 'volunteer'): string {
   return role === 'first_timer' ? 'First-timer' : 'Volunteer buddy';
-}
-
-/** A meet time as people say it, in the event's timezone: "10:30 AM". */
-export function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(at);
 }

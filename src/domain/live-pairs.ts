@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { meetupSpots, pairs, participants } from '../../db/schema.ts';
 import { rematchFirstTimer, type RematchChoice } from '../matcher/index.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 import type { Event } from './events.ts';
 import {
   countLoads,

@@ -15,7 +15,7 @@ import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, mailOutbox, mailRecipients, participants, type MailStatus } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 import { recipientFor } from './mail-recipients.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;

@@ -12,7 +12,7 @@ import {
   programSessions,
 } from '../../db/schema.ts';
 import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/index.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 import type { Participant } from './participants.ts';
 
 export const liveStatuses = ['published', 'met'] as const;

@@ -5,7 +5,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { forbiddenPairs, meetupSpots, pairs, participants, programSessions } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { bestAvailableReason, hasNoTopic, matchInstance, parseInstance, pinnedReason } from '../matcher/index.ts';
-import { auditName, writeAudit, type Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
+import { auditName, writeAudit } from './audit.ts';
 import type { Event, ProgramSession } from './events.ts';
 import {
   countLivePairsOf,

@@ -7,7 +7,7 @@ import {
   participants,
   programSessions,
 } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db, Tx } from '../db.ts';
 import { offeredSessions, type Event } from './events.ts';
 import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
 import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
@@ -15,7 +15,6 @@ import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
 export type Participant = typeof participants.$inferSelect;
 export type ParticipantProfile = Participant & { interestIds: number[]; sessionIds: number[] };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type RegisterResult =
   | { ok: true; participant: Participant }
@@ -25,7 +24,7 @@ export type RegisterResult =
  * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
  * A session retired by a program import is only kept by someone who had already chosen it.
  */
-function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
+function checkChoices(tx: Conn, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
   const errors: FieldErrors = {};
   const { libraryTypes, regions, languages } = event.settings;
   if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
@@ -58,7 +57,7 @@ function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chose
   return errors;
 }
 
-function sessionIdsOf(conn: Tx | Db, participantId: number): number[] {
+function sessionIdsOf(conn: Conn, participantId: number): number[] {
   return conn
     .select({ id: participantSessions.sessionId })
     .from(participantSessions)
@@ -328,9 +327,19 @@ export function searchParticipants(db: Db, eventId: number, query: string, page:
   return { participants: rows, total, page: shown, pageSize };
 }
 
+export type PersonOption = { id: number; name: string };
+export type PairingCandidates = {
+  /** present first-timers without a buddy */
+  firstTimers: PersonOption[];
+  /** present volunteers */
+  volunteers: PersonOption[];
+  /** present first-timers whose rematch found nobody free, longest waiting first */
+  waiting: (PersonOption & { waitingSince: Date })[];
+};
+
 /** Everyone checked in right now, for the organizer's pair-by-hand choices and the waiting list. */
-export function listPeopleHere(db: Db, eventId: number) {
-  return db
+export function listPairingCandidates(db: Db, eventId: number): PairingCandidates {
+  const here = db
     .select({
       id: participants.id,
       name: participants.name,
@@ -342,4 +351,12 @@ export function listPeopleHere(db: Db, eventId: number) {
     .where(and(eq(participants.eventId, eventId), inArray(participants.status, ['present', 'matched'])))
     .orderBy(asc(participants.name), asc(participants.id))
     .all();
+  const unpaired = here.filter((p) => p.role === 'first_timer' && p.status === 'present');
+  return {
+    firstTimers: unpaired.map(({ id, name }) => ({ id, name })),
+    volunteers: here.filter((p) => p.role === 'volunteer').map(({ id, name }) => ({ id, name })),
+    waiting: unpaired
+      .flatMap((p) => (p.waitingSince === null ? [] : [{ id: p.id, name: p.name, waitingSince: p.waitingSince }]))
+      .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime()),
+  };
 }

@@ -5,7 +5,8 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { matchRounds, pairs, participants, type RoundProposal } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { matchInstance, parseInstance, rematchFirstTimer, type IdPair } from '../matcher/index.ts';
-import { writeAudit, type Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
+import { writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
 import { countLivePairsOf, createLivePair, createMeetupPlanner, livePairOfFirstTimer } from './live-pairs.ts';
 import {

@@ -43,14 +43,6 @@ export type TimingInput = z.infer<typeof timingFormSchema>;
 export type SpotField = keyof SpotInput;
 export type TimingField = keyof TimingInput;
 
-/** The first message per field, for showing next to it. */
-export function formErrorsFrom<K extends string>(error: z.ZodError): Partial<Record<K, string>> {
-  const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  const out: Partial<Record<K, string>> = {};
-  for (const [k, messages] of Object.entries(fields)) if (messages?.[0]) out[k as K] = messages[0];
-  return out;
-}
-
 export function listSpots(db: Db, eventId: number): MeetupSpot[] {
   return db
     .select()

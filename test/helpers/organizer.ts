@@ -1,5 +1,5 @@
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { sessionCookieName } from '../../src/routes/admin.tsx';
+import { sessionCookieName } from '../../src/routes/admin/login.tsx';
 import type { TestApp } from './test-app.ts';
 
 /** An organizer account and the Cookie header of a fresh session for it. */

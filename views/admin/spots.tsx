@@ -1,10 +1,10 @@
-import type { Event, MeetupSpot } from '../src/domain/events.ts';
-import type { SignedInOrganizer } from '../src/domain/organizers.ts';
-import type { SpotField, TimingField } from '../src/domain/spots.ts';
-import { AdminTopBar } from './admin.tsx';
-import { eventPath, NoticeBanner, type Notice } from './admin-event-day.tsx';
-import { Field } from './field.tsx';
-import { Layout } from './layout.tsx';
+// Meetup spots and the event's timing: what organizers set up before the doors open.
+import type { Event, MeetupSpot } from '../../src/domain/events.ts';
+import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
+import type { SpotField, TimingField } from '../../src/domain/spots.ts';
+import { Field } from '../field.tsx';
+import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
 
 export type SpotValues = Record<SpotField, string>;
 export type TimingValues = Record<Exclude<TimingField, 'autoRematch'>, string> & { autoRematch: boolean };

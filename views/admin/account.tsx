@@ -1,8 +1,8 @@
 // The organizer's own account: the name the console greets them by and the audit log shows.
-import type { SignedInOrganizer } from '../src/domain/organizers.ts';
-import { AdminTopBar } from './admin.tsx';
-import { Field } from './field.tsx';
-import { Layout } from './layout.tsx';
+import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
+import { Field } from '../field.tsx';
+import { Layout } from '../layout.tsx';
+import { AdminTopBar } from './chrome.tsx';
 
 export function AccountPage(props: { organizer: SignedInOrganizer; name: string; error?: string | undefined; saved?: boolean }) {
   const { organizer } = props;

@@ -1,11 +1,9 @@
-// Meetup spots and the event's timing. Mounted by admin.tsx under /admin/e/:slug, behind the sign-in.
+// Meetup spots and the event's timing: added and changed by organizers, each change in the audit log.
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import type { Event } from '../domain/events.ts';
+import type { AppEnv } from '../../app-env.ts';
 import {
   addSpot,
   eventTiming,
-  formErrorsFrom,
   listSpots,
   spotFormSchema,
   timingFormSchema,
@@ -14,14 +12,16 @@ import {
   type SpotField,
   type TimingField,
   type TimingInput,
-} from '../domain/spots.ts';
-import { SpotsPage, type SpotsPageRefusal, type SpotValues, type TimingValues } from '../../views/admin-spots.tsx';
-import { NotFoundPage } from '../../views/errors.tsx';
-import { dashboardPath, eventNotFound, flashNotice, idParamSchema, takeNotice } from './admin-dashboard.tsx';
-import { eventFromSlug, readForm } from './event-context.ts';
-import { typedText } from './form-values.ts';
+} from '../../domain/spots.ts';
+import { fieldErrors, idSchema, typedText } from '../../form-input.ts';
+import { eventPath } from '../../../views/admin/chrome.tsx';
+import { SpotsPage, type SpotsPageRefusal, type SpotValues, type TimingValues } from '../../../views/admin/spots.tsx';
+import { NotFoundPage } from '../../../views/errors.tsx';
+import { noEventForOrganizers } from '../event-guard.tsx';
+import { readForm } from '../request.ts';
+import { flashNotice, takeNotice } from './notice.ts';
 
-export const adminSpotsRoutes = new Hono<AppEnv>();
+export const spotsRoutes = new Hono<AppEnv>();
 
 const spotNotFound = 'There is no such meetup spot in this event. Nothing was changed.';
 
@@ -41,9 +41,10 @@ const timingValues = (t: TimingInput): TimingValues => ({
   autoRematch: t.autoRematch,
 });
 
-const spotsPath = (event: Event) => `${dashboardPath(event)}/spots`;
+const spotsPath = (c: Context<AppEnv>) => `${eventPath(c.var.event.slug)}/spots`;
 
-function renderSpots(c: Context<AppEnv>, event: Event, refused?: SpotsPageRefusal) {
+function renderSpots(c: Context<AppEnv>, refused?: SpotsPageRefusal) {
+  const { event } = c.var;
   c.header('Cache-Control', 'no-store');
   return c.html(
     <SpotsPage
@@ -58,39 +59,33 @@ function renderSpots(c: Context<AppEnv>, event: Event, refused?: SpotsPageRefusa
   );
 }
 
-adminSpotsRoutes.get('/spots', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  return renderSpots(c, event);
-});
+spotsRoutes.get('/spots', (c) => renderSpots(c));
 
-adminSpotsRoutes.post('/spots', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+spotsRoutes.post('/spots', async (c) => {
+  const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   const parsed = spotFormSchema.safeParse(form);
   if (!parsed.success) {
-    return renderSpots(c, event, { form: 'new-spot', values: spotValuesFrom(form), errors: formErrorsFrom<SpotField>(parsed.error) });
+    return renderSpots(c, { form: 'new-spot', values: spotValuesFrom(form), errors: fieldErrors<SpotField>(parsed.error) });
   }
   const spot = addSpot(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, spot: parsed.data, now: c.var.now() });
   flashNotice(c, { kind: 'ok', text: `Added ${spot.name}.` });
-  return c.redirect(spotsPath(event), 303);
+  return c.redirect(spotsPath(c), 303);
 });
 
-adminSpotsRoutes.post('/spots/:id', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+spotsRoutes.post('/spots/:id', async (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   if (!id.success) return c.html(<NotFoundPage message={spotNotFound} />, 404);
   const form = (await readForm(c)) ?? {};
   const parsed = spotFormSchema.safeParse(form);
   if (!parsed.success) {
     if (!listSpots(c.var.db, event.id).some((s) => s.id === id.data)) return c.html(<NotFoundPage message={spotNotFound} />, 404);
-    return renderSpots(c, event, {
+    return renderSpots(c, {
       form: 'spot',
       spotId: id.data,
       values: spotValuesFrom(form),
-      errors: formErrorsFrom<SpotField>(parsed.error),
+      errors: fieldErrors<SpotField>(parsed.error),
     });
   }
   const result = updateSpot(c.var.db, {
@@ -104,12 +99,11 @@ adminSpotsRoutes.post('/spots/:id', async (c) => {
   // the board shows spot names and directions
   c.var.live.publish({ eventId: event.id, participantIds: [], board: true });
   flashNotice(c, { kind: 'ok', text: `Saved ${result.spot.name}.` });
-  return c.redirect(spotsPath(event), 303);
+  return c.redirect(spotsPath(c), 303);
 });
 
-adminSpotsRoutes.post('/timing', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+spotsRoutes.post('/timing', async (c) => {
+  const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   const parsed = timingFormSchema.safeParse(form);
   if (!parsed.success) {
@@ -120,10 +114,10 @@ adminSpotsRoutes.post('/timing', async (c) => {
       autoRoundMinutes: number(form.autoRoundMinutes),
       autoRematch: form.autoRematch !== undefined && form.autoRematch !== '',
     };
-    return renderSpots(c, event, { form: 'timing', values, errors: formErrorsFrom<TimingField>(parsed.error) });
+    return renderSpots(c, { form: 'timing', values, errors: fieldErrors<TimingField>(parsed.error) });
   }
   const result = updateEventTiming(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, timing: parsed.data, now: c.var.now() });
-  if (!result.ok) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  if (!result.ok) return c.html(<NotFoundPage message={noEventForOrganizers} />, 404);
   flashNotice(c, { kind: 'ok', text: 'Saved the timing.' });
-  return c.redirect(spotsPath(event), 303);
+  return c.redirect(spotsPath(c), 303);
 });

@@ -1,11 +1,12 @@
-import type { MailStatus } from '../db/schema.ts';
-import type { Event } from '../src/domain/events.ts';
-import type { OutboxCounts, OutboxFilter, OutboxMessage } from '../src/domain/mail-outbox.ts';
-import type { SignedInOrganizer } from '../src/domain/organizers.ts';
-import type { ComposedMail } from '../src/mail/compose.tsx';
-import { AdminTopBar } from './admin.tsx';
-import { eventPath, formatDateTime } from './admin-event-day.tsx';
-import { Layout } from './layout.tsx';
+// The event's outgoing mail for organizers: the list by status, and one message in full.
+import type { MailStatus } from '../../db/schema.ts';
+import type { Event } from '../../src/domain/events.ts';
+import type { OutboxCounts, OutboxFilter, OutboxMessage } from '../../src/domain/mail-outbox.ts';
+import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
+import type { ComposedMail } from '../../src/mail/compose.tsx';
+import { formatDateTime } from '../format.ts';
+import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath } from './chrome.tsx';
 
 type OutboxEvent = Pick<Event, 'slug' | 'name' | 'timezone'>;
 

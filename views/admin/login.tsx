@@ -1,5 +1,6 @@
-import { Field } from './field.tsx';
-import { Layout } from './layout.tsx';
+// Signing in, and creating the first organizer account from the one-time setup link.
+import { Field } from '../field.tsx';
+import { Layout } from '../layout.tsx';
 
 export type LoginPageProps = {
   email: string;

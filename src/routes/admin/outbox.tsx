@@ -1,17 +1,16 @@
 // The event's outgoing mail for organizers: the list, one message in full, and a CSV for a mail
-// merge. Mounted by admin.tsx under /admin/e/:slug, behind the sign-in.
+// merge.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env.ts';
-import { countOutbox, findOutboxMessage, listOutbox, outboxFilters, type OutboxFilter } from '../domain/mail-outbox.ts';
-import { composeMail } from '../mail/compose.tsx';
-import { spreadsheetCsv } from '../spreadsheet-csv.ts';
-import { OutboxMessagePage, OutboxPage } from '../../views/admin-outbox.tsx';
-import { NotFoundPage } from '../../views/errors.tsx';
-import { eventNotFound, idParamSchema } from './admin-dashboard.tsx';
-import { eventFromSlug } from './event-context.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { countOutbox, findOutboxMessage, listOutbox, outboxFilters, type OutboxFilter } from '../../domain/mail-outbox.ts';
+import { idSchema } from '../../form-input.ts';
+import { composeMail } from '../../mail/compose.tsx';
+import { spreadsheetCsv } from '../../spreadsheet-csv.ts';
+import { OutboxMessagePage, OutboxPage } from '../../../views/admin/outbox.tsx';
+import { NotFoundPage } from '../../../views/errors.tsx';
 
-export const adminOutboxRoutes = new Hono<AppEnv>();
+export const outboxRoutes = new Hono<AppEnv>();
 
 const messageNotFound = 'There is no such message in this event’s outbox.';
 const pageLimit = 500;
@@ -21,9 +20,8 @@ const filterSchema = z.object({ status: z.enum(outboxFilters).catch('all') }).ca
 
 const filterFrom = (c: Context<AppEnv>): OutboxFilter => filterSchema.parse(c.req.query()).status;
 
-adminOutboxRoutes.get('/outbox', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+outboxRoutes.get('/outbox', (c) => {
+  const { event } = c.var;
   const filter = filterFrom(c);
   c.header('Cache-Control', 'no-store');
   return c.html(
@@ -54,9 +52,8 @@ const csvHeader = [
   'id',
 ];
 
-adminOutboxRoutes.get('/outbox.csv', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+outboxRoutes.get('/outbox.csv', (c) => {
+  const { event } = c.var;
   const filter = filterFrom(c);
   const rows = listOutbox(c.var.db, event.id, { filter, order: 'oldest' }).map((m) => {
     const mail = composeMail(m, c.var.publicUrl);
@@ -81,10 +78,9 @@ adminOutboxRoutes.get('/outbox.csv', (c) => {
   return c.body(spreadsheetCsv(csvHeader, rows));
 });
 
-adminOutboxRoutes.get('/outbox/:id', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+outboxRoutes.get('/outbox/:id', (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   const message = id.success ? findOutboxMessage(c.var.db, event.id, id.data) : undefined;
   if (!message) return c.html(<NotFoundPage message={messageNotFound} />, 404);
   c.header('Cache-Control', 'no-store');

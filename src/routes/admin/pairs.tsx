@@ -1,10 +1,9 @@
-// The organizer's event day: matching rounds, the live pairs and what can be done to them.
-// Mounted by admin.tsx under /admin/e/:slug, behind the sign-in.
+// Live pairs on the event day: the list, and what an organizer does to a pair — mark a no-show,
+// rematch, unpair, forbid, move to another spot — or to two people: pair them by hand.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env.ts';
-import { listAuditLog, listOrganizerNames } from '../domain/audit.ts';
-import type { Event } from '../domain/events.ts';
+import type { AppEnv } from '../../app-env.ts';
+import type { Event } from '../../domain/events.ts';
 import {
   forbidPair,
   listLivePairs,
@@ -15,39 +14,19 @@ import {
   unpair,
   type LivePairView,
   type PairRefusal,
-} from '../domain/pairs.ts';
-import { discardRound, listRounds, loadRound, proposeRound, publishRound } from '../domain/rounds.ts';
-import {
-  AuditList,
-  ClearOtherNotices,
-  formatClockTime,
-  LivePairs,
-  PairByHandForm,
-  RoundList,
-  RoundReviewPage,
-  roundWho,
-  type Notice,
-  type PairByHandField,
-} from '../../views/admin-event-day.tsx';
-import { NotFoundPage } from '../../views/errors.tsx';
-import {
-  dashboardPath,
-  eventNotFound,
-  flashNotice,
-  idParamSchema,
-  isHtmx,
-  pairingCandidates,
-  renderDashboard,
-  roundLimit,
-  showsAllPairs,
-  spotOptions,
-} from './admin-dashboard.tsx';
-import { eventFromSlug, readForm } from './event-context.ts';
-import { streamLiveChanges } from './live-stream.ts';
+} from '../../domain/pairs.ts';
+import { listPairingCandidates } from '../../domain/participants.ts';
+import { fieldErrors, idField, idSchema } from '../../form-input.ts';
+import { ClearOtherNotices, eventPath, type Notice } from '../../../views/admin/chrome.tsx';
+import { LivePairs, PairByHandForm, type PairByHandField } from '../../../views/admin/pairs.tsx';
+import { NotFoundPage } from '../../../views/errors.tsx';
+import { formatTime } from '../../../views/format.ts';
+import { isHtmx, readForm } from '../request.ts';
+import { renderDashboard, spotOptions } from './dashboard.tsx';
+import { flashNotice } from './notice.ts';
 
-export const adminEventDayRoutes = new Hono<AppEnv>();
+export const pairsRoutes = new Hono<AppEnv>();
 
-const roundNotFound = 'There is no such matching round for this event.';
 const notInEvent = 'That pair or person is not part of this event. Nothing was changed.';
 
 const refusalMessages: Record<Exclude<PairRefusal, 'not-found'>, string> = {
@@ -60,23 +39,20 @@ const refusalMessages: Record<Exclude<PairRefusal, 'not-found'>, string> = {
 };
 
 const formId = (v: unknown) => (typeof v === 'string' ? v : '');
-const idFieldSchema = (message: string) => z.preprocess(formId, z.string().regex(/^[1-9][0-9]{0,14}$/, message)).transform(Number);
 
 const noShowSchema = z.object({
   absentee: z.enum(['first_timer', 'volunteer'], { error: 'Say who did not come.' }),
 });
-const moveSchema = z.object({ spotId: idFieldSchema('Choose a meetup spot.') });
+const moveSchema = z.object({ spotId: idField('Choose a meetup spot.') });
 const pairPeopleSchema = z.object({
-  firstTimerId: idFieldSchema('Choose a first-timer.'),
-  volunteerId: idFieldSchema('Choose a volunteer.'),
+  firstTimerId: idField('Choose a first-timer.'),
+  volunteerId: idField('Choose a volunteer.'),
 });
-
-const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 function meetsAt(event: Event, pair: LivePairView | undefined): string {
   if (!pair) return '';
   const where = pair.spotName ? ` at ${pair.spotName}` : '';
-  const when = pair.meetAt ? `, ${formatClockTime(pair.meetAt, event.timezone)}` : '';
+  const when = pair.meetAt ? `, ${formatTime(pair.meetAt, event.timezone)}` : '';
   return `${where}${when}`;
 }
 
@@ -96,7 +72,7 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
   c.header('Vary', 'HX-Request');
   if (isHtmx(c)) {
     const live = pairs ?? listLivePairs(c.var.db, event, c.var.now());
-    const { waiting, firstTimers, volunteers } = pairingCandidates(c, event);
+    const { waiting, firstTimers, volunteers } = listPairingCandidates(c.var.db, event.id);
     return c.html(
       <>
         <LivePairs
@@ -104,7 +80,7 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
           timezone={event.timezone}
           pairs={live}
           waiting={waiting}
-          spots={spotOptions(c, event)}
+          spots={spotOptions(c)}
           notice={notice}
           showAll={showsAllPairs(c)}
         />
@@ -117,10 +93,10 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
   }
   if (status === 200) {
     flashNotice(c, notice);
-    return c.redirect(dashboardPath(event), 303);
+    return c.redirect(eventPath(event.slug), 303);
   }
   if (status === 404) return c.html(<NotFoundPage message={notice.text} />, 404);
-  return renderDashboard(c, event, { notice, status });
+  return renderDashboard(c, { notice, status });
 }
 
 function refuse(c: Context<AppEnv>, event: Event, reason: PairRefusal) {
@@ -142,117 +118,40 @@ function livePairsNow(c: Context<AppEnv>, event: Event) {
   return listLivePairs(c.var.db, event, c.var.now());
 }
 
-// --- fragments, and the stream that tells them to refresh ---
+/**
+ * Whether the organizer is looking at every live pair. An htmx request says which page it comes
+ * from (HX-Current-URL), so an action taken in the long list answers with the long list.
+ */
+function showsAllPairs(c: Context<AppEnv>): boolean {
+  if (c.req.query('all') === '1') return true;
+  const from = c.req.header('HX-Current-URL');
+  if (!from) return false;
+  try {
+    return new URL(from).searchParams.get('pairs') === 'all';
+  } catch {
+    return false;
+  }
+}
 
-adminEventDayRoutes.get('/stream', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  // the dashboard shows every pair and count of the event, so any change of it concerns the page
-  return streamLiveChanges(c, { eventId: event.id, filter: () => true });
-});
-
-adminEventDayRoutes.get('/pairs', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const { waiting } = pairingCandidates(c, event);
+pairsRoutes.get('/pairs', (c) => {
+  const { db, event } = c.var;
   return c.html(
     <LivePairs
       slug={event.slug}
       timezone={event.timezone}
-      pairs={livePairsNow(c, event)}
-      waiting={waiting}
-      spots={spotOptions(c, event)}
+      pairs={listLivePairs(db, event, c.var.now())}
+      waiting={listPairingCandidates(db, event.id).waiting}
+      spots={spotOptions(c)}
       showAll={showsAllPairs(c)}
     />,
   );
 });
 
-adminEventDayRoutes.get('/rounds', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const rounds = listRounds(c.var.db, event.id, roundLimit);
-  const names = listOrganizerNames(c.var.db, rounds.flatMap((r) => (r.organizerId === null ? [] : [r.organizerId])));
-  return c.html(<RoundList slug={event.slug} timezone={event.timezone} rounds={rounds} organizerNames={names} />);
-});
-
-adminEventDayRoutes.get('/audit', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  return c.html(<AuditList slug={event.slug} timezone={event.timezone} entries={listAuditLog(c.var.db, event.id, 20)} />);
-});
-
-// --- matching rounds ---
-
-adminEventDayRoutes.post('/rounds', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const result = proposeRound(c.var.db, event, { organizerId: c.var.organizer.id, trigger: 'organizer', now: c.var.now() });
-  if (!result.ok) {
-    flashNotice(c, { kind: 'ok', text: 'Nobody is waiting for a buddy right now: every first-timer who is here has one.' });
-    return c.redirect(dashboardPath(event), 303);
-  }
-  // other organizers' dashboards list the new round
-  announce(c, event, { participantIds: [], board: false });
-  return c.redirect(`${dashboardPath(event)}/rounds/${result.round.id}`, 303);
-});
-
-function renderRound(c: Context<AppEnv>, event: Event, roundId: number, notice?: Notice, status: 200 | 409 = 200) {
-  const view = loadRound(c.var.db, event.id, roundId);
-  if (!view) return c.html(<NotFoundPage message={roundNotFound} />, 404);
-  const names = listOrganizerNames(c.var.db, view.round.organizerId === null ? [] : [view.round.organizerId]);
-  return c.html(
-    <RoundReviewPage organizer={c.var.organizer} event={event} view={view} who={roundWho(view.round, names)} notice={notice} />,
-    status,
-  );
-}
-
-adminEventDayRoutes.get('/rounds/:id', (c) => {
-  const event = eventFromSlug(c);
-  const id = idParamSchema.safeParse(c.req.param('id'));
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  if (!id.success) return c.html(<NotFoundPage message={roundNotFound} />, 404);
-  return renderRound(c, event, id.data);
-});
-
-const roundClosed = 'This round was already published or discarded, so nothing was changed.';
-
-adminEventDayRoutes.post('/rounds/:id/publish', (c) => {
-  const event = eventFromSlug(c);
-  const id = idParamSchema.safeParse(c.req.param('id'));
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  if (!id.success) return c.html(<NotFoundPage message={roundNotFound} />, 404);
-  const result = publishRound(c.var.db, event, { roundId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
-  if (!result.ok) {
-    if (result.reason === 'not-found') return c.html(<NotFoundPage message={roundNotFound} />, 404);
-    return renderRound(c, event, id.data, { kind: 'error', text: roundClosed }, 409);
-  }
-  announce(c, event, result);
-  const skipped = result.skipped > 0 ? ` (${result.skipped} skipped because someone left)` : '';
-  flashNotice(c, { kind: 'ok', text: `Published ${plural(result.published, 'pair')}${skipped}.` });
-  return c.redirect(dashboardPath(event), 303);
-});
-
-adminEventDayRoutes.post('/rounds/:id/discard', (c) => {
-  const event = eventFromSlug(c);
-  const id = idParamSchema.safeParse(c.req.param('id'));
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  if (!id.success) return c.html(<NotFoundPage message={roundNotFound} />, 404);
-  const result = discardRound(c.var.db, event, { roundId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
-  if (!result.ok) {
-    if (result.reason === 'not-found') return c.html(<NotFoundPage message={roundNotFound} />, 404);
-    return renderRound(c, event, id.data, { kind: 'error', text: roundClosed }, 409);
-  }
-  announce(c, event, { participantIds: [], board: false });
-  flashNotice(c, { kind: 'ok', text: 'Discarded the round; nobody was told about it.' });
-  return c.redirect(dashboardPath(event), 303);
-});
-
 // --- actions on live pairs ---
 
-adminEventDayRoutes.post('/pairs/:id/no-show', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+pairsRoutes.post('/pairs/:id/no-show', async (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   if (!id.success) return refuse(c, event, 'not-found');
   const form = noShowSchema.safeParse((await readForm(c)) ?? {});
   if (!form.success) return badInput(c, event, form.error);
@@ -275,10 +174,9 @@ adminEventDayRoutes.post('/pairs/:id/no-show', async (c) => {
   return answer(c, event, { kind: 'ok', text }, 200, after);
 });
 
-adminEventDayRoutes.post('/pairs/:id/unpair', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+pairsRoutes.post('/pairs/:id/unpair', (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   if (!id.success) return refuse(c, event, 'not-found');
   const before = livePairsNow(c, event).find((p) => p.pairId === id.data);
   const result = unpair(c.var.db, event, { pairId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
@@ -288,10 +186,9 @@ adminEventDayRoutes.post('/pairs/:id/unpair', (c) => {
   return answer(c, event, { kind: 'ok', text: `${who} no longer paired.` });
 });
 
-adminEventDayRoutes.post('/pairs/:id/move', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+pairsRoutes.post('/pairs/:id/move', async (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   if (!id.success) return refuse(c, event, 'not-found');
   const form = moveSchema.safeParse((await readForm(c)) ?? {});
   if (!form.success) return badInput(c, event, form.error);
@@ -309,9 +206,8 @@ adminEventDayRoutes.post('/pairs/:id/move', async (c) => {
   return answer(c, event, { kind: 'ok', text }, 200, after);
 });
 
-adminEventDayRoutes.post('/forbidden-pairs', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+pairsRoutes.post('/forbidden-pairs', async (c) => {
+  const { event } = c.var;
   const form = pairPeopleSchema.safeParse((await readForm(c)) ?? {});
   if (!form.success) return badInput(c, event, form.error);
   const { firstTimerId, volunteerId } = form.data;
@@ -328,14 +224,13 @@ adminEventDayRoutes.post('/forbidden-pairs', async (c) => {
   return answer(c, event, { kind: 'ok', text: `${who} will not be paired again.${rematch}` }, 200, after);
 });
 
-adminEventDayRoutes.post('/first-timers/:id/rematch', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  const id = idParamSchema.safeParse(c.req.param('id'));
+pairsRoutes.post('/first-timers/:id/rematch', (c) => {
+  const { event } = c.var;
+  const id = idSchema.safeParse(c.req.param('id'));
   if (!id.success) return refuse(c, event, 'not-found');
   const name =
     livePairsNow(c, event).find((p) => p.firstTimer.id === id.data)?.firstTimer.name ??
-    pairingCandidates(c, event).firstTimers.find((p) => p.id === id.data)?.name ??
+    listPairingCandidates(c.var.db, event.id).firstTimers.find((p) => p.id === id.data)?.name ??
     'This first-timer';
   const result = rematchNow(c.var.db, event, { firstTimerId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
   if (!result.ok) return refuse(c, event, result.reason);
@@ -355,8 +250,8 @@ function refusePin(
   status: 409 | 422,
 ) {
   c.header('Vary', 'HX-Request');
-  if (!isHtmx(c)) return renderDashboard(c, event, { pairByHand: { values, errors }, status });
-  const { firstTimers, volunteers } = pairingCandidates(c, event);
+  if (!isHtmx(c)) return renderDashboard(c, { pairByHand: { values, errors }, status });
+  const { firstTimers, volunteers } = listPairingCandidates(c.var.db, event.id);
   c.header('HX-Retarget', '#pair-by-hand');
   c.header('HX-Reswap', 'outerHTML');
   return c.html(
@@ -368,15 +263,13 @@ function refusePin(
   );
 }
 
-adminEventDayRoutes.post('/pairs', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+pairsRoutes.post('/pairs', async (c) => {
+  const { event } = c.var;
   const raw = (await readForm(c)) ?? {};
   const values = { firstTimerId: formId(raw.firstTimerId), volunteerId: formId(raw.volunteerId) };
   const form = pairPeopleSchema.safeParse(raw);
   if (!form.success) {
-    const fields = z.flattenError(form.error).fieldErrors;
-    return refusePin(c, event, values, { firstTimerId: fields.firstTimerId?.[0], volunteerId: fields.volunteerId?.[0] }, 422);
+    return refusePin(c, event, values, fieldErrors<PairByHandField>(form.error), 422);
   }
   const result = pinPair(c.var.db, event, { ...form.data, organizerId: c.var.organizer.id, now: c.var.now() });
   if (!result.ok) {
