@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { markNoShow, pinPair, rematchNow, reportBuddyMissing, requestDifferentBuddy, unpair } from '../../src/domain/pairs.ts';
 import { proposeRound, publishRound, runDueAutoWork } from '../../src/domain/rounds.ts';
-import { MINUTE, eventDay } from './event-day-helpers.ts';
+import { MINUTE, eventDay } from '../helpers/event-day.ts';
 
 type T = ReturnType<typeof eventDay>;
 

@@ -17,7 +17,7 @@ import {
 } from '../../src/domain/pairs.ts';
 import { checkInParticipant } from '../../src/domain/participants.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { MINUTE, at, eventDay } from './event-day-helpers.ts';
+import { MINUTE, at, eventDay } from '../helpers/event-day.ts';
 
 type T = ReturnType<typeof eventDay>;
 

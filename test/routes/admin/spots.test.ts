@@ -1,23 +1,14 @@
+// Meetup spots and the event's timing.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, events, meetupSpots } from '../../db/schema.ts';
-import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { makeEvent } from '../helpers/factories.ts';
-import { cookiesFrom, createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
-
-function signedIn(t: TestApp) {
-  const email = 'ana@example.org';
-  const password = 'a long password';
-  const organizer = upsertOrganizer(t.db, { email, password, name: 'Ana Organizer' }, t.clock.now());
-  const session = signIn(t.db, email, password, t.clock.now());
-  if (!session.ok) throw new Error('sign-in refused');
-  return { organizer, cookie: `bd_session=${session.sessionId}` };
-}
+import { auditLog, events, meetupSpots } from '../../../db/schema.ts';
+import { auditOf, makeEvent } from '../../helpers/factories.ts';
+import { signedInOrganizer } from '../../helpers/organizer.ts';
+import { cookiesFrom, createTestApp, get, postForm, type TestApp } from '../../helpers/test-app.ts';
 
 const spotsOf = (t: TestApp, eventId: number) =>
   t.db.select().from(meetupSpots).where(eq(meetupSpots.eventId, eventId)).orderBy(meetupSpots.position).all();
 const settingsOf = (t: TestApp, eventId: number) => t.db.select().from(events).where(eq(events.id, eventId)).get()!.settings;
-const auditOf = (t: TestApp, eventId: number) => t.db.select().from(auditLog).where(eq(auditLog.eventId, eventId)).all();
 
 const goodTiming = { slotMinutes: '20', leadMinutes: '3', graceMinutes: '5', autoRoundMinutes: '10', autoRematch: 'yes' };
 
@@ -32,7 +23,7 @@ describe('GET /admin/e/:slug/spots', () => {
 
   it('lists the spots with a labelled edit form each, the add form and the timing form with the current values', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const [spot] = spotsOf(t, event.id);
     const res = await get(t.app, `/admin/e/${event.slug}/spots`, { cookie });
@@ -53,7 +44,7 @@ describe('GET /admin/e/:slug/spots', () => {
 
   it('is linked from the dashboard', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const html = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
     expect(html).toContain(`href="/admin/e/${event.slug}/spots"`);
@@ -63,7 +54,7 @@ describe('GET /admin/e/:slug/spots', () => {
 describe('POST /admin/e/:slug/spots', () => {
   it('adds a spot after the others, writes the audit log, and shows a notice after the redirect', async () => {
     const t = createTestApp();
-    const { cookie, organizer } = signedIn(t);
+    const { cookie, organizer } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const res = await postForm(
       t.app,
@@ -77,7 +68,7 @@ describe('POST /admin/e/:slug/spots', () => {
       ['Spot A', 'Blue banner left of Hall C', 4, 0],
       ['Coffee cart', 'By the east doors', 3, 1],
     ]);
-    expect(auditOf(t, event.id).map((r) => [r.action, r.organizerId])).toEqual([['spot-added', organizer.id]]);
+    expect(auditOf(t.db, event.id).map((r) => [r.action, r.organizerId])).toEqual([['spot-added', organizer.id]]);
 
     const page = await get(t.app, `/admin/e/${event.slug}/spots`, { cookie: `${cookie}; ${cookiesFrom(res)}` });
     expect(await page.text()).toContain('Added Coffee cart.');
@@ -85,7 +76,7 @@ describe('POST /admin/e/:slug/spots', () => {
 
   it('re-renders with 422, the typed values and messages next to the fields, and saves nothing', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     for (const pairsAtOnce of ['0', '51', 'many', '2.5', '']) {
       const res = await postForm(t.app, `/admin/e/${event.slug}/spots`, { name: 'Coffee cart', pairsAtOnce }, { cookie });
@@ -99,14 +90,14 @@ describe('POST /admin/e/:slug/spots', () => {
     expect(noName.status).toBe(422);
     expect(await noName.text()).toContain('Give the spot a name');
     expect(spotsOf(t, event.id)).toHaveLength(1);
-    expect(auditOf(t, event.id)).toHaveLength(0);
+    expect(auditOf(t.db, event.id)).toHaveLength(0);
   });
 });
 
 describe('POST /admin/e/:slug/spots/:id', () => {
   it('saves a spot and writes the audit log', async () => {
     const t = createTestApp();
-    const { cookie, organizer } = signedIn(t);
+    const { cookie, organizer } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const [spot] = spotsOf(t, event.id);
     const res = await postForm(
@@ -117,14 +108,14 @@ describe('POST /admin/e/:slug/spots/:id', () => {
     );
     expect(res.status).toBe(303);
     expect(spotsOf(t, event.id)).toMatchObject([{ id: spot!.id, name: 'Spot A (moved)', directions: 'Red banner by Hall D', pairsAtOnce: 8 }]);
-    const log = auditOf(t, event.id);
+    const log = auditOf(t.db, event.id);
     expect(log).toMatchObject([{ action: 'spot-updated', organizerId: organizer.id }]);
     expect(log[0]!.detail).toContain('Spot A (moved)');
   });
 
   it('refuses bad input with 422 next to that spot’s fields and changes nothing', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const [spot] = spotsOf(t, event.id);
     const res = await postForm(t.app, `/admin/e/${event.slug}/spots/${spot!.id}`, { name: 'Renamed', pairsAtOnce: '99' }, { cookie });
@@ -133,12 +124,12 @@ describe('POST /admin/e/:slug/spots/:id', () => {
     expect(html).toContain(`id="spot-${spot!.id}-pairs-error"`);
     expect(html).toContain('value="Renamed"');
     expect(spotsOf(t, event.id)).toMatchObject([{ name: 'Spot A', pairsAtOnce: 4 }]);
-    expect(auditOf(t, event.id)).toHaveLength(0);
+    expect(auditOf(t.db, event.id)).toHaveLength(0);
   });
 
   it('answers 404 for a spot of another event or a malformed id, and changes nothing', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const other = makeEvent(t.db).event;
     const [foreign] = spotsOf(t, other.id);
@@ -154,7 +145,7 @@ describe('POST /admin/e/:slug/spots/:id', () => {
 
   it('refuses a form posted without an Origin header and changes nothing', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const [spot] = spotsOf(t, event.id);
     const res = await t.app.request(`/admin/e/${event.slug}/spots/${spot!.id}`, {
@@ -170,7 +161,7 @@ describe('POST /admin/e/:slug/spots/:id', () => {
 describe('POST /admin/e/:slug/timing', () => {
   it('saves the timing, keeps the other settings, and writes the audit log', async () => {
     const t = createTestApp();
-    const { cookie, organizer } = signedIn(t);
+    const { cookie, organizer } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const res = await postForm(t.app, `/admin/e/${event.slug}/timing`, goodTiming, { cookie });
     expect(res.status).toBe(303);
@@ -179,7 +170,7 @@ describe('POST /admin/e/:slug/timing', () => {
     expect(settings).toMatchObject({ slotMinutes: 20, leadMinutes: 3, graceMinutes: 5, autoRoundMinutes: 10, autoRematch: true });
     expect(settings.regions).toEqual(['Central', 'Eastern', 'Western']);
     expect(settings.weights.interests).toBe(3);
-    expect(auditOf(t, event.id)).toMatchObject([{ action: 'timing-updated', organizerId: organizer.id }]);
+    expect(auditOf(t.db, event.id)).toMatchObject([{ action: 'timing-updated', organizerId: organizer.id }]);
 
     // an empty auto-round field and an unticked box turn both off
     const off = await postForm(t.app, `/admin/e/${event.slug}/timing`, { ...goodTiming, autoRoundMinutes: '', autoRematch: undefined }, { cookie });
@@ -189,7 +180,7 @@ describe('POST /admin/e/:slug/timing', () => {
 
   it('refuses values out of range with 422 and messages next to the fields, and changes nothing', async () => {
     const t = createTestApp();
-    const { cookie } = signedIn(t);
+    const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const before = settingsOf(t, event.id);
     const res = await postForm(
@@ -212,6 +203,6 @@ describe('POST /admin/e/:slug/timing', () => {
       expect((await postForm(t.app, `/admin/e/${event.slug}/timing`, fields, { cookie })).status).toBe(422);
     }
     expect(settingsOf(t, event.id)).toEqual(before);
-    expect(auditOf(t, event.id)).toHaveLength(0);
+    expect(auditOf(t.db, event.id)).toHaveLength(0);
   });
 });

@@ -5,8 +5,8 @@ import { auditLog, organizers, pairs, participants } from '../../db/schema.ts';
 import type { NewEvent } from '../../src/domain/events.ts';
 import { defaultEventSettings } from '../../src/domain/events.ts';
 import type { EventSettings } from '../../db/schema.ts';
-import { createTestApp } from '../helpers/test-app.ts';
-import { makeEvent, makeParticipant } from '../helpers/factories.ts';
+import { createTestApp } from './test-app.ts';
+import { makeEvent, makeParticipant } from './factories.ts';
 
 export const MINUTE = 60_000;
 

@@ -1,10 +1,11 @@
+// The event's outbox for organizers: the list, one message in full, and the CSV for a mail merge.
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mailOutbox, mailRecipients } from '../../db/schema.ts';
-import { makeEvent, makeMail, makeParticipant } from '../helpers/factories.ts';
-import { signedInOrganizer } from '../helpers/organizer.ts';
-import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
+import { mailOutbox, mailRecipients } from '../../../db/schema.ts';
+import { makeEvent, makeMail, makeParticipant } from '../../helpers/factories.ts';
+import { signedInOrganizer } from '../../helpers/organizer.ts';
+import { createTestApp, get, postForm, type TestApp } from '../../helpers/test-app.ts';
 
 const tokenOf = (t: TestApp, recipientId: number) =>
   t.db.select().from(mailRecipients).where(eq(mailRecipients.id, recipientId)).get()!.unsubscribeToken;

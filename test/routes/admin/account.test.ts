@@ -2,10 +2,11 @@
 // the one they give on /admin/account; until then by their e-mail, with a prompt, never by a
 // guess from it.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
+import { organizers } from '../../../db/schema.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { signIn, upsertOrganizer } from '../../../src/domain/organizers.ts';
+import { makeEvent, makeParticipant } from '../../helpers/factories.ts';
+import { createTestApp, get, postForm, type TestApp } from '../../helpers/test-app.ts';
 
 /** The organizer as server.ts creates it from the environment, signed in. */
 function fromEnvironment(t: TestApp, env: Record<string, string>) {
@@ -71,5 +72,6 @@ describe('POST /admin/account', () => {
     const res = await postForm(t.app, '/admin/account', { name: 'Mallory' }, {});
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/login');
+    expect(t.db.select().from(organizers).all()).toEqual([]);
   });
 });
