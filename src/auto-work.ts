@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import { listEvents } from './domain/events.ts';
-import { runDueAutoWork } from './domain/rounds.ts';
+import { runDueAutoWork } from './domain/auto-work.ts';
 import type { LiveHub } from './live.ts';
 
 /**

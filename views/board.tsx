@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { BoardPairView } from '../src/domain/pairs.ts';
+import type { BoardPairView } from '../src/domain/pair-views.ts';
 import { formatTime } from './format.ts';
 import { Layout } from './layout.tsx';
 

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Event, EventCatalog } from '../src/domain/events.ts';
 import type { Opener as OpenerView } from '../src/domain/openers.ts';
-import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pairs.ts';
+import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pair-views.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';

@@ -1,6 +1,6 @@
-// What the matcher needs to know about an event's people, read from the database and turned
-// into the matcher's shapes: ids as strings, interests and sessions as id strings with labels,
-// so reasons read in words ("you both picked Youth services").
+// The adapter to the matcher: what it needs to know about an event's people, read from the
+// database and turned into its shapes — ids as strings, interests and sessions as id strings with
+// labels, so reasons read in words ("you both picked Youth services") — and the pairs it may not make.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   forbiddenPairs,
@@ -8,14 +8,11 @@ import {
   pairs,
   participantInterests,
   participantSessions,
-  participants,
   programSessions,
 } from '../../db/schema.ts';
 import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/index.ts';
 import type { Conn } from '../db.ts';
 import type { Participant } from './participants.ts';
-
-export const liveStatuses = ['published', 'met'] as const;
 
 export type MatchProfile = {
   participant: Participant;
@@ -98,23 +95,6 @@ export function toMatcherVolunteer(p: MatchProfile, capacity: number, load: numb
   };
 }
 
-/** Both said which languages they speak and share none: the only reason besides a forbid a pair is ruled out. */
-export function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  return !a.some((l) => b.includes(l));
-}
-
-export type LivePairRow = typeof pairs.$inferSelect;
-
-export function loadLivePairs(conn: Conn, eventId: number): LivePairRow[] {
-  return conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.eventId, eventId), inArray(pairs.status, [...liveStatuses])))
-    .orderBy(asc(pairs.id))
-    .all();
-}
-
 /**
  * Pairs no round or rematch may make: those an organizer forbade, and a first-timer with any buddy
  * they asked to leave ("I'd like a different buddy"). Only an organizer's pin brings such a pair
@@ -133,24 +113,4 @@ export function loadForbidden(conn: Conn, eventId: number): { firstTimerId: numb
     .all();
   const seen = new Set(forbidden.map((f) => `${f.firstTimerId}:${f.volunteerId}`));
   return [...forbidden, ...left.filter((p) => !seen.has(`${p.firstTimerId}:${p.volunteerId}`))];
-}
-
-export function loadEventPeople(conn: Conn, eventId: number, role: Participant['role']): Participant[] {
-  return conn
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.role, role)))
-    .orderBy(asc(participants.id))
-    .all();
-}
-
-/** Live pairs per volunteer id. */
-export function countLoads(live: LivePairRow[]): Map<number, number> {
-  const loads = new Map<number, number>();
-  for (const p of live) loads.set(p.volunteerId, (loads.get(p.volunteerId) ?? 0) + 1);
-  return loads;
-}
-
-export function isHere(p: Participant): boolean {
-  return p.status === 'present' || p.status === 'matched';
 }

@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, meetupSpots, type EventSettings } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db } from '../db.ts';
 import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event, type MeetupSpot } from './events.ts';
 
@@ -43,7 +43,7 @@ export type TimingInput = z.infer<typeof timingFormSchema>;
 export type SpotField = keyof SpotInput;
 export type TimingField = keyof TimingInput;
 
-export function listSpots(db: Db, eventId: number): MeetupSpot[] {
+export function listSpots(db: Conn, eventId: number): MeetupSpot[] {
   return db
     .select()
     .from(meetupSpots)

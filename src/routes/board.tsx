@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { listBoardPairs } from '../domain/pairs.ts';
+import { listBoardPairs } from '../domain/pair-views.ts';
 import type { Event } from '../domain/events.ts';
 import { makePresenceToken } from '../domain/presence.ts';
 import type { LiveChange, LiveHub } from '../live.ts';

@@ -3,14 +3,11 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
-import {
-  confirmMet,
-  findMyPairs,
-  reportBuddyMissing,
-  requestDifferentBuddy,
-  type PairRefusal,
-} from '../domain/pairs.ts';
-import { findParticipantByToken, loadProfile, updateProfile } from '../domain/participants.ts';
+import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import type { PairRefusal } from '../domain/live-pairs.ts';
+import { findMyPairs } from '../domain/pair-views.ts';
+import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
 import { qrSvg } from '../qr.ts';

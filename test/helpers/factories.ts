@@ -3,7 +3,7 @@ import { auditLog, mailOutbox, participants } from '../../db/schema.ts';
 import type { Db } from '../../src/db.ts';
 import { createEvent, loadEventCatalog, type NewEvent } from '../../src/domain/events.ts';
 import { enqueueMail, type NewMail } from '../../src/domain/mail-outbox.ts';
-import { registerParticipant } from '../../src/domain/participants.ts';
+import { registerParticipant } from '../../src/domain/registration.ts';
 import type { RegistrationInput } from '../../src/domain/registration-schema.ts';
 
 let seq = 0;

@@ -3,7 +3,7 @@
 import type { AuditLine } from '../../src/domain/audit.ts';
 import type { Event } from '../../src/domain/events.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
-import type { LivePairView } from '../../src/domain/pairs.ts';
+import type { LivePairView } from '../../src/domain/pair-views.ts';
 import type { EventCounts, ParticipantPage } from '../../src/domain/participants.ts';
 import type { MatchRound } from '../../src/domain/rounds.ts';
 import { formatEventDates } from '../format.ts';

@@ -1,11 +1,12 @@
 // Live pairs for organizers: the list that puts what needs attention first, the actions on each
 // pair (no-show, rematch, unpair, forbid, move), who is waiting, and pairing two people by hand.
 // Each fragment is both part of the dashboard and its own htmx response.
-import type { LivePairView } from '../../src/domain/pairs.ts';
+import type { LivePairView } from '../../src/domain/pair-views.ts';
+import type { PairingCandidates, Person } from '../../src/domain/participants.ts';
 import { formatTime, plural } from '../format.ts';
 import { eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
 
-export type WaitingFirstTimer = { id: number; name: string; waitingSince: Date };
+export type WaitingFirstTimer = PairingCandidates['waiting'][number];
 export type SpotOption = { id: number; name: string };
 
 export type LivePairsProps = {
@@ -213,7 +214,7 @@ export function LivePairs({ slug, timezone, pairs, waiting, spots, notice, showA
 
 // --- pair by hand ---
 
-export type PersonOption = { id: number; name: string };
+export type PersonOption = Person;
 export type PairByHandField = 'firstTimerId' | 'volunteerId';
 
 export type PairByHandFormProps = {

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.ts';
 import { listAuditLog, listOrganizerNames } from '../../domain/audit.ts';
-import { listLivePairs } from '../../domain/pairs.ts';
+import { listLivePairs } from '../../domain/pair-views.ts';
 import { countParticipants, listPairingCandidates, searchParticipants } from '../../domain/participants.ts';
 import { listRounds } from '../../domain/rounds.ts';
 import { listSpots } from '../../domain/spots.ts';

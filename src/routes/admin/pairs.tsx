@@ -3,20 +3,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.ts';
-import type { Event } from '../../domain/events.ts';
-import {
-  forbidPair,
-  listLivePairs,
-  markNoShow,
-  movePair,
-  pinPair,
-  rematchNow,
-  unpair,
-  type LivePairView,
-  type PairRefusal,
-} from '../../domain/pairs.ts';
-import { listPairingCandidates } from '../../domain/participants.ts';
-import { fieldErrors, idField, idSchema } from '../../form-input.ts';
+import { listLivePairs } from '../../domain/pair-views.ts';
+import type { PairChange, PairRefusal, Rematched } from '../../domain/live-pairs.ts';
+import { forbidPair, markNoShow, movePair, pinPair, rematchNow, unpair } from '../../domain/pairs.ts';
+import { listPairingCandidates, type Person } from '../../domain/participants.ts';
+import { fieldErrors, idField, idSchema, typedText } from '../../form-input.ts';
 import { ClearOtherNotices, eventPath, type Notice } from '../../../views/admin/chrome.tsx';
 import { LivePairs, PairByHandForm, type PairByHandField } from '../../../views/admin/pairs.tsx';
 import { NotFoundPage } from '../../../views/errors.tsx';
@@ -38,8 +29,6 @@ const refusalMessages: Record<Exclude<PairRefusal, 'not-found'>, string> = {
   'already-paired': 'That first-timer already has a buddy; unpair them first. Nothing was changed.',
 };
 
-const formId = (v: unknown) => (typeof v === 'string' ? v : '');
-
 const noShowSchema = z.object({
   absentee: z.enum(['first_timer', 'volunteer'], { error: 'Say who did not come.' }),
 });
@@ -49,36 +38,30 @@ const pairPeopleSchema = z.object({
   volunteerId: idField('Choose a volunteer.'),
 });
 
-function meetsAt(event: Event, pair: LivePairView | undefined): string {
-  if (!pair) return '';
-  const where = pair.spotName ? ` at ${pair.spotName}` : '';
-  const when = pair.meetAt ? `, ${formatTime(pair.meetAt, event.timezone)}` : '';
+/** " at Spot B, 10:30 AM": where and when a pair meets, for a notice. */
+function meetsAt(c: Context<AppEnv>, meetup: { spotName: string; meetAt: Date | null }): string {
+  const where = meetup.spotName ? ` at ${meetup.spotName}` : '';
+  const when = meetup.meetAt ? `, ${formatTime(meetup.meetAt, c.var.event.timezone)}` : '';
   return `${where}${when}`;
 }
 
-function rematchText(
-  event: Event,
-  after: LivePairView[],
-  firstTimerName: string,
-  rematch: { pairId: number; volunteerId: number } | null,
-): string {
-  if (!rematch) return `No volunteer is free; ${firstTimerName} goes first in the next round.`;
-  const pair = after.find((p) => p.pairId === rematch.pairId);
-  return `${pair?.firstTimer.name ?? firstTimerName} was rematched with ${pair?.volunteer.name ?? 'a new buddy'}${meetsAt(event, pair)}.`;
+function rematchText(c: Context<AppEnv>, firstTimer: Person, rematch: Rematched | null): string {
+  if (!rematch) return `No volunteer is free; ${firstTimer.name} goes first in the next round.`;
+  return `${firstTimer.name} was rematched with ${rematch.volunteer.name}${meetsAt(c, rematch)}.`;
 }
 
 /** The live-pairs fragment for htmx, or the dashboard for a browser without JavaScript. */
-function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 404 | 409 | 422 = 200, pairs?: LivePairView[]) {
+function answer(c: Context<AppEnv>, notice: Notice, status: 200 | 404 | 409 | 422 = 200) {
+  const { db, event } = c.var;
   c.header('Vary', 'HX-Request');
   if (isHtmx(c)) {
-    const live = pairs ?? listLivePairs(c.var.db, event, c.var.now());
-    const { waiting, firstTimers, volunteers } = listPairingCandidates(c.var.db, event.id);
+    const { waiting, firstTimers, volunteers } = listPairingCandidates(db, event.id);
     return c.html(
       <>
         <LivePairs
           slug={event.slug}
           timezone={event.timezone}
-          pairs={live}
+          pairs={listLivePairs(db, event, c.var.now())}
           waiting={waiting}
           spots={spotOptions(c)}
           notice={notice}
@@ -99,23 +82,19 @@ function answer(c: Context<AppEnv>, event: Event, notice: Notice, status: 200 | 
   return renderDashboard(c, { notice, status });
 }
 
-function refuse(c: Context<AppEnv>, event: Event, reason: PairRefusal) {
-  if (reason === 'not-found') return answer(c, event, { kind: 'error', text: notInEvent }, 404);
-  return answer(c, event, { kind: 'error', text: refusalMessages[reason] }, 409);
+function refuse(c: Context<AppEnv>, reason: PairRefusal) {
+  if (reason === 'not-found') return answer(c, { kind: 'error', text: notInEvent }, 404);
+  return answer(c, { kind: 'error', text: refusalMessages[reason] }, 409);
 }
 
-function badInput(c: Context<AppEnv>, event: Event, error: z.ZodError) {
+function badInput(c: Context<AppEnv>, error: z.ZodError) {
   const text = error.issues[0]?.message ?? 'We could not read that form. Nothing was changed.';
-  return answer(c, event, { kind: 'error', text }, 422);
+  return answer(c, { kind: 'error', text }, 422);
 }
 
 /** Announce a successful action to the board, the phones and the other dashboards. */
-function announce(c: Context<AppEnv>, event: Event, result: { participantIds: number[]; board: boolean }) {
-  c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });
-}
-
-function livePairsNow(c: Context<AppEnv>, event: Event) {
-  return listLivePairs(c.var.db, event, c.var.now());
+function announce(c: Context<AppEnv>, change: PairChange) {
+  c.var.live.publish({ eventId: c.var.event.id, participantIds: change.participantIds, board: change.board });
 }
 
 /**
@@ -150,93 +129,62 @@ pairsRoutes.get('/pairs', (c) => {
 // --- actions on live pairs ---
 
 pairsRoutes.post('/pairs/:id/no-show', async (c) => {
-  const { event } = c.var;
   const id = idSchema.safeParse(c.req.param('id'));
-  if (!id.success) return refuse(c, event, 'not-found');
+  if (!id.success) return refuse(c, 'not-found');
   const form = noShowSchema.safeParse((await readForm(c)) ?? {});
-  if (!form.success) return badInput(c, event, form.error);
-  const before = livePairsNow(c, event).find((p) => p.pairId === id.data);
-  const result = markNoShow(c.var.db, event, {
-    pairId: id.data,
-    absentee: form.data.absentee,
-    organizerId: c.var.organizer.id,
-    now: c.var.now(),
-  });
-  if (!result.ok) return refuse(c, event, result.reason);
-  announce(c, event, result);
-  const after = livePairsNow(c, event);
-  const ft = before?.firstTimer.name ?? 'The first-timer';
-  const vol = before?.volunteer.name ?? 'The volunteer';
+  if (!form.success) return badInput(c, form.error);
+  const { absentee } = form.data;
+  const result = markNoShow(c.var.db, c.var.event, { pairId: id.data, absentee, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!result.ok) return refuse(c, result.reason);
+  announce(c, result);
+  const { firstTimer, volunteer } = result;
   const text =
-    form.data.absentee === 'volunteer'
-      ? `${vol} is marked as not here. ${rematchText(event, after, ft, result.rematch)}`
-      : `${ft} is marked as not here; ${vol} has the place free again.`;
-  return answer(c, event, { kind: 'ok', text }, 200, after);
+    absentee === 'volunteer'
+      ? `${volunteer.name} is marked as not here. ${rematchText(c, firstTimer, result.rematch)}`
+      : `${firstTimer.name} is marked as not here; ${volunteer.name} has the place free again.`;
+  return answer(c, { kind: 'ok', text });
 });
 
 pairsRoutes.post('/pairs/:id/unpair', (c) => {
-  const { event } = c.var;
   const id = idSchema.safeParse(c.req.param('id'));
-  if (!id.success) return refuse(c, event, 'not-found');
-  const before = livePairsNow(c, event).find((p) => p.pairId === id.data);
-  const result = unpair(c.var.db, event, { pairId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
-  if (!result.ok) return refuse(c, event, result.reason);
-  announce(c, event, result);
-  const who = before ? `${before.firstTimer.name} and ${before.volunteer.name} are` : 'The pair is';
-  return answer(c, event, { kind: 'ok', text: `${who} no longer paired.` });
+  if (!id.success) return refuse(c, 'not-found');
+  const result = unpair(c.var.db, c.var.event, { pairId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!result.ok) return refuse(c, result.reason);
+  announce(c, result);
+  return answer(c, { kind: 'ok', text: `${result.firstTimer.name} and ${result.volunteer.name} are no longer paired.` });
 });
 
 pairsRoutes.post('/pairs/:id/move', async (c) => {
-  const { event } = c.var;
   const id = idSchema.safeParse(c.req.param('id'));
-  if (!id.success) return refuse(c, event, 'not-found');
+  if (!id.success) return refuse(c, 'not-found');
   const form = moveSchema.safeParse((await readForm(c)) ?? {});
-  if (!form.success) return badInput(c, event, form.error);
-  const result = movePair(c.var.db, event, {
-    pairId: id.data,
-    spotId: form.data.spotId,
-    organizerId: c.var.organizer.id,
-    now: c.var.now(),
-  });
-  if (!result.ok) return refuse(c, event, result.reason);
-  announce(c, event, result);
-  const after = livePairsNow(c, event);
-  const pair = after.find((p) => p.pairId === id.data);
-  const text = pair ? `${pair.firstTimer.name} and ${pair.volunteer.name} now meet${meetsAt(event, pair)}.` : 'The pair was moved.';
-  return answer(c, event, { kind: 'ok', text }, 200, after);
+  if (!form.success) return badInput(c, form.error);
+  const { spotId } = form.data;
+  const result = movePair(c.var.db, c.var.event, { pairId: id.data, spotId, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!result.ok) return refuse(c, result.reason);
+  announce(c, result);
+  return answer(c, { kind: 'ok', text: `${result.firstTimer.name} and ${result.volunteer.name} now meet${meetsAt(c, result)}.` });
 });
 
 pairsRoutes.post('/forbidden-pairs', async (c) => {
-  const { event } = c.var;
   const form = pairPeopleSchema.safeParse((await readForm(c)) ?? {});
-  if (!form.success) return badInput(c, event, form.error);
-  const { firstTimerId, volunteerId } = form.data;
-  const before = livePairsNow(c, event).find((p) => p.firstTimer.id === firstTimerId && p.volunteer.id === volunteerId);
-  const result = forbidPair(c.var.db, event, { firstTimerId, volunteerId, organizerId: c.var.organizer.id, now: c.var.now() });
-  if (!result.ok) return refuse(c, event, result.reason);
-  announce(c, event, result);
-  const after = livePairsNow(c, event);
-  const who = before ? `${before.firstTimer.name} and ${before.volunteer.name}` : 'These two';
-  const next = after.find((p) => p.firstTimer.id === firstTimerId);
-  const rematch = before
-    ? ` ${rematchText(event, after, before.firstTimer.name, next ? { pairId: next.pairId, volunteerId: next.volunteer.id } : null)}`
-    : '';
-  return answer(c, event, { kind: 'ok', text: `${who} will not be paired again.${rematch}` }, 200, after);
+  if (!form.success) return badInput(c, form.error);
+  const result = forbidPair(c.var.db, c.var.event, { ...form.data, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!result.ok) return refuse(c, result.reason);
+  announce(c, result);
+  const { firstTimer, volunteer } = result;
+  // their pair, if they had one, ended: say where the first-timer goes now
+  const rematch = result.ended ? ` ${rematchText(c, firstTimer, result.rematch)}` : '';
+  return answer(c, { kind: 'ok', text: `${firstTimer.name} and ${volunteer.name} will not be paired again.${rematch}` });
 });
 
 pairsRoutes.post('/first-timers/:id/rematch', (c) => {
-  const { event } = c.var;
   const id = idSchema.safeParse(c.req.param('id'));
-  if (!id.success) return refuse(c, event, 'not-found');
-  const name =
-    livePairsNow(c, event).find((p) => p.firstTimer.id === id.data)?.firstTimer.name ??
-    listPairingCandidates(c.var.db, event.id).firstTimers.find((p) => p.id === id.data)?.name ??
-    'This first-timer';
-  const result = rematchNow(c.var.db, event, { firstTimerId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
-  if (!result.ok) return refuse(c, event, result.reason);
-  announce(c, event, result);
-  const after = livePairsNow(c, event);
-  return answer(c, event, { kind: 'ok', text: rematchText(event, after, name, result.rematch) }, 200, after);
+  if (!id.success) return refuse(c, 'not-found');
+  const result = rematchNow(c.var.db, c.var.event, { firstTimerId: id.data, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!result.ok) return refuse(c, result.reason);
+  announce(c, result);
+  return answer(c, { kind: 'ok', text: rematchText(c, result.firstTimer, result.rematch) });
 });
 
 // --- pair by hand ---
@@ -244,14 +192,14 @@ pairsRoutes.post('/first-timers/:id/rematch', (c) => {
 /** A refused pair-by-hand form comes back with its choices and the reason next to it. */
 function refusePin(
   c: Context<AppEnv>,
-  event: Event,
   values: Partial<Record<PairByHandField, string>>,
   errors: Partial<Record<PairByHandField | 'form', string>>,
   status: 409 | 422,
 ) {
+  const { db, event } = c.var;
   c.header('Vary', 'HX-Request');
   if (!isHtmx(c)) return renderDashboard(c, { pairByHand: { values, errors }, status });
-  const { firstTimers, volunteers } = listPairingCandidates(c.var.db, event.id);
+  const { firstTimers, volunteers } = listPairingCandidates(db, event.id);
   c.header('HX-Retarget', '#pair-by-hand');
   c.header('HX-Reswap', 'outerHTML');
   return c.html(
@@ -264,21 +212,15 @@ function refusePin(
 }
 
 pairsRoutes.post('/pairs', async (c) => {
-  const { event } = c.var;
   const raw = (await readForm(c)) ?? {};
-  const values = { firstTimerId: formId(raw.firstTimerId), volunteerId: formId(raw.volunteerId) };
+  const values = { firstTimerId: typedText(raw.firstTimerId, 15), volunteerId: typedText(raw.volunteerId, 15) };
   const form = pairPeopleSchema.safeParse(raw);
-  if (!form.success) {
-    return refusePin(c, event, values, fieldErrors<PairByHandField>(form.error), 422);
-  }
-  const result = pinPair(c.var.db, event, { ...form.data, organizerId: c.var.organizer.id, now: c.var.now() });
+  if (!form.success) return refusePin(c, values, fieldErrors<PairByHandField>(form.error), 422);
+  const result = pinPair(c.var.db, c.var.event, { ...form.data, organizerId: c.var.organizer.id, now: c.var.now() });
   if (!result.ok) {
-    if (result.reason === 'not-found') return refuse(c, event, 'not-found');
-    return refusePin(c, event, values, { form: refusalMessages[result.reason] }, 409);
+    if (result.reason === 'not-found') return refuse(c, 'not-found');
+    return refusePin(c, values, { form: refusalMessages[result.reason] }, 409);
   }
-  announce(c, event, result);
-  const after = livePairsNow(c, event);
-  const pair = after.find((p) => p.pairId === result.pairId);
-  const text = pair ? `${pair.firstTimer.name} and ${pair.volunteer.name} are paired${meetsAt(event, pair)}.` : 'Paired.';
-  return answer(c, event, { kind: 'ok', text }, 200, after);
+  announce(c, result);
+  return answer(c, { kind: 'ok', text: `${result.firstTimer.name} and ${result.volunteer.name} are paired${meetsAt(c, result)}.` });
 });
