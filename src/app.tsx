@@ -66,12 +66,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use(
-    '/static/*',
-    staticFiles((path, c) => {
-      if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    }),
-  );
+  app.use('/static/*', staticFiles());
 
   app.get('/healthz', (c) => {
     try {

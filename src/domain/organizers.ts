@@ -175,7 +175,6 @@ export const organizerSetupSchema = z
   });
 
 export type OrganizerSetupInput = z.infer<typeof organizerSetupSchema>;
-export type OrganizerSetupErrors = Partial<Record<keyof OrganizerSetupInput | 'form', string>>;
 
 export type SignInResult = { ok: true; sessionId: string; organizer: SignedInOrganizer } | { ok: false };
 export type SetupResult =

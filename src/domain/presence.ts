@@ -28,8 +28,3 @@ export function isPresenceTokenValid(secret: string, slug: string, token: string
   const given = Buffer.from(match[2]!);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
-
-/** When the token shown now stops being the newest, so the desk knows when to refresh its QR. */
-export function msUntilNextWindow(now: Date): number {
-  return presenceWindowMs - (now.getTime() % presenceWindowMs);
-}

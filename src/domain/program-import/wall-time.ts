@@ -60,7 +60,3 @@ export function instantOf(wall: string, timeZone: string): Date {
 export function instantAtOffset(wall: string, offsetMinutes: number): Date {
   return new Date(asUtc(wall).getTime() - offsetMinutes * MINUTE);
 }
-
-export function minutesBetween(from: string, to: string): number {
-  return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / MINUTE);
-}
