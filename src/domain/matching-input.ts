@@ -1,6 +1,7 @@
 // The adapter to the matcher: what it needs to know about an event's people, read from the
 // database and turned into its shapes — ids as strings, interests and sessions as id strings with
 // labels, so reasons read in words ("you both picked Youth services") — and the pairs it may not make.
+// Why the matcher is exact: docs/decisions/exact-matcher.md.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   forbiddenPairs,
