@@ -38,32 +38,37 @@ export function loadLabels(conn: Conn, eventId: number): Labels {
   };
 }
 
+/** The matcher's ids are strings: each person's chosen ids, in the order read. */
+function idsByPerson(rows: { participantId: number; id: number }[]): Map<number, string[]> {
+  const byPerson = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = byPerson.get(r.participantId);
+    if (list) list.push(String(r.id));
+    else byPerson.set(r.participantId, [String(r.id)]);
+  }
+  return byPerson;
+}
+
 /** Profiles (with their interest and session ids) of the given people, in the order given. */
 export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
-  const interestsOf = new Map<number, string[]>();
-  const sessionsOf = new Map<number, string[]>();
-  for (const r of conn
-    .select()
-    .from(participantInterests)
-    .where(inArray(participantInterests.participantId, ids))
-    .orderBy(asc(participantInterests.interestId))
-    .all()) {
-    const list = interestsOf.get(r.participantId);
-    if (list) list.push(String(r.interestId));
-    else interestsOf.set(r.participantId, [String(r.interestId)]);
-  }
-  for (const r of conn
-    .select()
-    .from(participantSessions)
-    .where(inArray(participantSessions.participantId, ids))
-    .orderBy(asc(participantSessions.sessionId))
-    .all()) {
-    const list = sessionsOf.get(r.participantId);
-    if (list) list.push(String(r.sessionId));
-    else sessionsOf.set(r.participantId, [String(r.sessionId)]);
-  }
+  const interestsOf = idsByPerson(
+    conn
+      .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
+      .from(participantInterests)
+      .where(inArray(participantInterests.participantId, ids))
+      .orderBy(asc(participantInterests.interestId))
+      .all(),
+  );
+  const sessionsOf = idsByPerson(
+    conn
+      .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
+      .from(participantSessions)
+      .where(inArray(participantSessions.participantId, ids))
+      .orderBy(asc(participantSessions.sessionId))
+      .all(),
+  );
   return people.map((participant) => ({
     participant,
     interests: interestsOf.get(participant.id) ?? [],

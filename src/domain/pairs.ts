@@ -30,6 +30,13 @@ import { findPerson, isHere, peopleById, type Participant, type Person } from '.
 
 const person = (p: Participant): Person => ({ id: p.id, name: p.name });
 
+/** The first-timer and the volunteer an organizer named, both of this event, or undefined. */
+function namedPair(conn: Conn, event: Event, ids: { firstTimerId: number; volunteerId: number }) {
+  const firstTimer = findPerson(conn, event.id, ids.firstTimerId, 'first_timer');
+  const volunteer = findPerson(conn, event.id, ids.volunteerId, 'volunteer');
+  return firstTimer && volunteer ? { firstTimer, volunteer } : undefined;
+}
+
 /** How a rematch reads in the audit log. */
 function rematchText(outcome: Rematched | null, firstTimer: Participant): string {
   return outcome
@@ -188,9 +195,9 @@ export function pinPair(
   args: { firstTimerId: number; volunteerId: number; organizerId: number; now: Date },
 ): PairResult<{ pairId: number; firstTimer: Person; volunteer: Person; spotName: string; meetAt: Date | null }> {
   return db.transaction((tx) => {
-    const firstTimer = findPerson(tx, event.id, args.firstTimerId, 'first_timer');
-    const volunteer = findPerson(tx, event.id, args.volunteerId, 'volunteer');
-    if (!firstTimer || !volunteer) return refuse('not-found');
+    const named = namedPair(tx, event, args);
+    if (!named) return refuse('not-found');
+    const { firstTimer, volunteer } = named;
     if (!isHere(firstTimer) || !isHere(volunteer)) return refuse('not-present');
     if (livePairOfFirstTimer(tx, firstTimer.id)) return refuse('already-paired');
     if (isForbidden(tx, event.id, firstTimer.id, volunteer.id)) return refuse('forbidden');
@@ -229,9 +236,9 @@ export function forbidPair(
   args: { firstTimerId: number; volunteerId: number; organizerId: number; now: Date },
 ): PairResult<{ firstTimer: Person; volunteer: Person; ended: boolean; rematch: Rematched | null }> {
   return db.transaction((tx) => {
-    const firstTimer = findPerson(tx, event.id, args.firstTimerId, 'first_timer');
-    const volunteer = findPerson(tx, event.id, args.volunteerId, 'volunteer');
-    if (!firstTimer || !volunteer) return refuse('not-found');
+    const named = namedPair(tx, event, args);
+    if (!named) return refuse('not-found');
+    const { firstTimer, volunteer } = named;
     tx.insert(forbiddenPairs)
       .values({ eventId: event.id, firstTimerId: firstTimer.id, volunteerId: volunteer.id, createdAt: args.now })
       .onConflictDoNothing()

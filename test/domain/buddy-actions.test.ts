@@ -1,21 +1,9 @@
 // What a participant does with their pair from their phone.
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pairs } from '../../db/schema.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
 import { findMyPairs, listLivePairs } from '../../src/domain/pair-views.ts';
-import { pinPair, unpair } from '../../src/domain/pairs.ts';
-import { MINUTE, at, eventDay } from '../helpers/event-day.ts';
-
-type T = ReturnType<typeof eventDay>;
-
-function pin(t: T, firstTimerId: number, volunteerId: number) {
-  const result = pinPair(t.db, t.event, { firstTimerId, volunteerId, organizerId: t.organizerId, now: t.clock.now() });
-  if (!result.ok) throw new Error(`pin refused: ${result.reason}`);
-  return result.pairId;
-}
-
-const pairRow = (t: T, id: number) => t.db.select().from(pairs).where(eq(pairs.id, id)).get()!;
+import { unpair } from '../../src/domain/pairs.ts';
+import { MINUTE, at, eventDay, pairRow, pin } from '../helpers/event-day.ts';
 
 describe('a person acts on their pair', () => {
   it('confirmMet: either person, once; strangers and ended pairs are refused', () => {

@@ -1,21 +1,9 @@
 // The read models of live pairs: a phone's buddies, the board's lines, the dashboard's rows.
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pairs } from '../../db/schema.ts';
 import { findMyPairs, listBoardPairs, listLivePairs } from '../../src/domain/pair-views.ts';
 import { confirmMet, reportBuddyMissing } from '../../src/domain/buddy-actions.ts';
-import { markNoShow, movePair, pinPair } from '../../src/domain/pairs.ts';
-import { MINUTE, at, eventDay } from '../helpers/event-day.ts';
-
-type T = ReturnType<typeof eventDay>;
-
-function pin(t: T, firstTimerId: number, volunteerId: number) {
-  const result = pinPair(t.db, t.event, { firstTimerId, volunteerId, organizerId: t.organizerId, now: t.clock.now() });
-  if (!result.ok) throw new Error(`pin refused: ${result.reason}`);
-  return result.pairId;
-}
-
-const pairRow = (t: T, id: number) => t.db.select().from(pairs).where(eq(pairs.id, id)).get()!;
+import { markNoShow, movePair } from '../../src/domain/pairs.ts';
+import { MINUTE, at, eventDay, pairRow, pin } from '../helpers/event-day.ts';
 
 describe('findMyPairs', () => {
   it('shows a first-timer their buddy, why, where and when, and the e-mail only when both consented', () => {

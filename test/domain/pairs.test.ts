@@ -1,21 +1,11 @@
 // What organizers do to live pairs: no-shows, rematches, unpair, pin, forbid, move.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { forbiddenPairs, pairs } from '../../db/schema.ts';
+import { forbiddenPairs } from '../../db/schema.ts';
 import { forbidPair, markNoShow, movePair, pinPair, rematchNow, unpair } from '../../src/domain/pairs.ts';
 import { checkInParticipant } from '../../src/domain/participants.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { at, eventDay } from '../helpers/event-day.ts';
-
-type T = ReturnType<typeof eventDay>;
-
-function pin(t: T, firstTimerId: number, volunteerId: number) {
-  const result = pinPair(t.db, t.event, { firstTimerId, volunteerId, organizerId: t.organizerId, now: t.clock.now() });
-  if (!result.ok) throw new Error(`pin refused: ${result.reason}`);
-  return result.pairId;
-}
-
-const pairRow = (t: T, id: number) => t.db.select().from(pairs).where(eq(pairs.id, id)).get()!;
+import { at, eventDay, pairRow, pin } from '../helpers/event-day.ts';
 
 describe('markNoShow', () => {
   it('rematches the first-timer of an absent volunteer at once, with a new spot and time', () => {

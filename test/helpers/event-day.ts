@@ -5,6 +5,7 @@ import { auditLog, organizers, pairs, participants } from '../../db/schema.ts';
 import type { NewEvent } from '../../src/domain/events.ts';
 import { defaultEventSettings } from '../../src/domain/events.ts';
 import type { EventSettings } from '../../db/schema.ts';
+import { pinPair } from '../../src/domain/pairs.ts';
 import { createTestApp } from './test-app.ts';
 import { makeEvent, makeParticipant } from './factories.ts';
 
@@ -59,3 +60,14 @@ export function eventDay(
 }
 
 export const at = (iso: string) => new Date(iso);
+
+type EventDay = ReturnType<typeof eventDay>;
+
+/** Pins two present people as the event's organizer; the new pair's id. */
+export function pin(t: EventDay, firstTimerId: number, volunteerId: number) {
+  const result = pinPair(t.db, t.event, { firstTimerId, volunteerId, organizerId: t.organizerId, now: t.clock.now() });
+  if (!result.ok) throw new Error(`pin refused: ${result.reason}`);
+  return result.pairId;
+}
+
+export const pairRow = (t: EventDay, id: number) => t.db.select().from(pairs).where(eq(pairs.id, id)).get()!;
