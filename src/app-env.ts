@@ -1,6 +1,8 @@
 import type { Db } from './db.ts';
+import type { Event } from './domain/events.ts';
 import type { LoginLimiter } from './domain/login-limiter.ts';
 import type { SignedInOrganizer } from './domain/organizers.ts';
+import type { Participant } from './domain/participants.ts';
 import type { LiveHub } from './live.ts';
 
 export type AppDeps = {
@@ -28,7 +30,12 @@ export type AppEnv = {
     deviceSecret: string;
     trustProxy: boolean;
     loginLimiter: LoginLimiter;
+    /** set by the organizer guard for every page behind the sign-in */
     organizer: SignedInOrganizer;
+    /** set by requireEvent for every route under /e/:slug and /admin/e/:slug */
+    event: Event;
+    /** set by the personal-page guard for every route under /e/:slug/me/:token */
+    me: Participant;
     live: LiveHub;
     mailSending: boolean;
   };

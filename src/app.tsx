@@ -9,14 +9,13 @@ import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
 import { bodyLimits } from './body-limits.ts';
 import { staticFiles } from './static-files.ts';
-import { adminRoutes } from './routes/admin.tsx';
+import { adminRoutes } from './routes/admin/index.tsx';
 import { boardRoutes } from './routes/board.tsx';
 import { deskRoutes } from './routes/desk.tsx';
 import { joinRoutes } from './routes/join.tsx';
 import { meRoutes } from './routes/me.tsx';
-import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
-import { feedbackRoutes } from './routes/feedback.tsx';
-import { letterRoutes } from './routes/letters.tsx';
+import { eventUnsubscribeRoutes, unsubscribeRoutes } from './routes/unsubscribe.tsx';
+import { letterCheckRoutes } from './routes/letters.tsx';
 import { BadRequestPage, ErrorPage, FormRefusedPage, NotFoundPage, TooLargePage } from '../views/errors.tsx';
 
 export function createApp(deps: AppDeps) {
@@ -68,12 +67,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use(
-    '/static/*',
-    staticFiles((path, c) => {
-      if (path.includes('/vendor/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    }),
-  );
+  app.use('/static/*', staticFiles());
 
   app.get('/healthz', (c) => {
     try {
@@ -88,10 +82,9 @@ export function createApp(deps: AppDeps) {
   app.route('/e/:slug/desk', deskRoutes);
   app.route('/e/:slug/join', joinRoutes);
   app.route('/e/:slug/me', meRoutes);
-  app.route('/e/:slug/me', feedbackRoutes);
-  app.route('/e/:slug', letterRoutes);
+  app.route('/e/:slug/letters', letterCheckRoutes);
   app.route('/e/:slug/board', boardRoutes);
-  app.route('/e/:slug/unsubscribe', unsubscribeRoutes);
+  app.route('/e/:slug/unsubscribe', eventUnsubscribeRoutes);
   app.route('/unsubscribe', unsubscribeRoutes);
   app.route('/admin', adminRoutes);
 

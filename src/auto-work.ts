@@ -1,7 +1,7 @@
 import type { Db } from './db.ts';
 import { listEvents } from './domain/events.ts';
+import { runDueAutoWork } from './domain/auto-work.ts';
 import { sendDueFeedbackMail } from './domain/feedback-invitations.ts';
-import { runDueAutoWork } from './domain/rounds.ts';
 import type { LiveHub } from './live.ts';
 
 /**

@@ -1,5 +1,5 @@
-// Cross-site request forgery guard for every form post. See README "Forms at the venue" for why
-// it checks headers rather than per-form tokens.
+// Cross-site request forgery guard for every form post. docs/decisions/same-origin-forms.md says
+// why it checks headers rather than per-form tokens.
 //
 // At a venue the app is reached over plain HTTP by a LAN address or host name, where browsers send
 // no Sec-Fetch-Site (they do only to HTTPS and localhost), and behind an HTTPS proxy, where the

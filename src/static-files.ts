@@ -35,8 +35,9 @@ export function normaliseRange(header: string, size: number): string | 'unsatisf
   return `${start}-${end}`;
 }
 
-export function staticFiles(onFound: (path: string, c: Parameters<MiddlewareHandler>[0]) => void): MiddlewareHandler {
-  const serve = serveStatic({ root: './', onFound });
+/** Files under /static; those under /static/vendor/ carry their version in the name, so a browser keeps them a year. */
+export function staticFiles(): MiddlewareHandler {
+  const serve = serveStatic({ root: './' });
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, HEAD' });
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -51,6 +52,9 @@ export function staticFiles(onFound: (path: string, c: Parameters<MiddlewareHand
       else headers.set('range', `bytes=${wanted}`);
       c.req.raw = new Request(c.req.raw, { headers });
     }
-    return serve(c, next);
+    const served = await serve(c, next);
+    // serveStatic's onFound runs after the response is made, too late to add a header
+    if (c.req.path.startsWith('/static/vendor/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return served;
   };
 }

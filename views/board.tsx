@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
-import type { BoardPairView } from '../src/domain/pairs.ts';
+import type { BoardPairView } from '../src/domain/pair-views.ts';
+import { formatTime } from './format.ts';
 import { Layout } from './layout.tsx';
 
 export const boardPollSeconds = 30;
@@ -17,12 +18,6 @@ export type PairListProps = {
 };
 
 type Slot = { meetAt: Date; pairs: BoardPairView[] };
-
-function clockFormat(timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone });
-  // newer ICU puts a narrow no-break space before AM/PM; a plain space reads the same and greps the same
-  return (at: Date) => format.format(at).replace(/\u202f/g, ' ');
-}
 
 /** Pairs arrive sorted by meet time; one slot per meet time. */
 function bySlot(pairs: BoardPairView[]): Slot[] {
@@ -42,7 +37,7 @@ function bySlot(pairs: BoardPairView[]): Slot[] {
  * it is on and turns them (a page size fixed here would overflow a smaller screen or long names).
  */
 export function PairList(props: PairListProps) {
-  const time = clockFormat(props.timeZone);
+  const time = (at: Date) => formatTime(at, props.timeZone);
   const slots = bySlot(props.pairs);
   return (
     <div

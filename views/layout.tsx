@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { vendorScripts } from '../src/vendor-files.ts';
 
 export type LayoutProps = {
   title: string;
@@ -31,8 +32,9 @@ export function Layout({ title, children, variant = 'phone', scripts = [] }: Lay
             <link rel="stylesheet" href="/static/css/noscript.css" />
           </noscript>
           <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />
-          <script src="/static/vendor/htmx-2.0.11.min.js" defer></script>
-          <script src="/static/vendor/htmx-ext-sse-2.2.4.min.js" defer></script>
+          {vendorScripts.map((src) => (
+            <script src={src} defer></script>
+          ))}
           {scripts.map((s) => (
             <script src={`/static/js/${s}`} defer></script>
           ))}

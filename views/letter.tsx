@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import type { LetterSettings } from '../db/schema.ts';
 import type { Event } from '../src/domain/events.ts';
 import type { LetterView } from '../src/domain/letters.ts';
-import { formatDateRange } from './format.ts';
+import { formatDateRange, plural } from './format.ts';
 import { Layout } from './layout.tsx';
 
 type LetterEvent = Pick<Event, 'name' | 'venue' | 'startsOn' | 'endsOn'>;
@@ -25,8 +25,6 @@ function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** One letter on one sheet of paper. */
 export function Letter({ letter, event, settings, verifyUrl, verifyQr, issuedOn }: LetterProps) {

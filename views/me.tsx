@@ -1,13 +1,13 @@
+// A participant's personal page: their buddies and meetups (the part that follows live changes),
+// their desk code, and what they chose when registering.
 import { raw } from 'hono/html';
 import type { Event, EventCatalog } from '../src/domain/events.ts';
 import type { Opener as OpenerView } from '../src/domain/openers.ts';
-import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pairs.ts';
+import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pair-views.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
-import type { FieldErrors } from '../src/domain/registration-schema.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
-import { ProfileFields, type ProfileValues } from './profile-form.tsx';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -314,46 +314,6 @@ export function MePage(props: {
             </a>
           </p>
         </section>
-      </main>
-    </Layout>
-  );
-}
-
-export function MeEditPage(props: {
-  event: Event;
-  me: Pick<ParticipantProfile, 'name' | 'role' | 'token'>;
-  catalog: EventCatalog;
-  values: ProfileValues;
-  errors: FieldErrors;
-}) {
-  const { event, me } = props;
-  const hasErrors = Object.keys(props.errors).length > 0;
-  return (
-    <Layout title={`Edit profile · ${event.name}`}>
-      <main>
-        <h1>Edit your profile</h1>
-        {hasErrors ? (
-          <div class="banner error" role="alert">
-            Please check the fields marked below.
-          </div>
-        ) : null}
-        <form method="post" action={`/e/${event.slug}/me/${me.token}/edit`} novalidate>
-          <ProfileFields
-            catalog={props.catalog}
-            libraryTypes={event.settings.libraryTypes}
-            regions={event.settings.regions}
-            languages={event.settings.languages}
-            values={props.values}
-            errors={props.errors}
-            role={me.role}
-          />
-          <div class="actions">
-            <button type="submit" class="big">
-              Save
-            </button>
-            <a href={`/e/${event.slug}/me/${me.token}`}>Cancel</a>
-          </div>
-        </form>
       </main>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import type { MyMeetup } from '../src/domain/pairs.ts';
+import type { MyMeetup } from '../src/domain/pair-views.ts';
 
 // RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, and every line break — CRLF, LF or
 // a lone CR, which an organizer can type into a spot's directions — becomes \n

@@ -1,6 +1,8 @@
-import type { EventCatalog, ProgramSession } from '../src/domain/events.ts';
+import type { Event, EventCatalog, ProgramSession } from '../src/domain/events.ts';
+import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
 import { formatClock, formatDay } from './format.ts';
+import { Layout } from './layout.tsx';
 
 /** What the form shows: what was typed (strings) or what is stored. */
 export type ProfileValues = {
@@ -251,5 +253,46 @@ export function ProfileFields(props: {
         </label>
       </fieldset>
     </>
+  );
+}
+
+/** The profile form on someone's personal page: the registration's fields, the role kept as registered. */
+export function MeEditPage(props: {
+  event: Event;
+  me: Pick<ParticipantProfile, 'name' | 'role' | 'token'>;
+  catalog: EventCatalog;
+  values: ProfileValues;
+  errors: FieldErrors;
+}) {
+  const { event, me } = props;
+  const hasErrors = Object.keys(props.errors).length > 0;
+  return (
+    <Layout title={`Edit profile · ${event.name}`}>
+      <main>
+        <h1>Edit your profile</h1>
+        {hasErrors ? (
+          <div class="banner error" role="alert">
+            Please check the fields marked below.
+          </div>
+        ) : null}
+        <form method="post" action={`/e/${event.slug}/me/${me.token}/edit`} novalidate>
+          <ProfileFields
+            catalog={props.catalog}
+            libraryTypes={event.settings.libraryTypes}
+            regions={event.settings.regions}
+            languages={event.settings.languages}
+            values={props.values}
+            errors={props.errors}
+            role={me.role}
+          />
+          <div class="actions">
+            <button type="submit" class="big">
+              Save
+            </button>
+            <a href={`/e/${event.slug}/me/${me.token}`}>Cancel</a>
+          </div>
+        </form>
+      </main>
+    </Layout>
   );
 }

@@ -1,11 +1,7 @@
-import type { RunResult } from 'better-sqlite3';
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema.ts';
+import type { Conn } from '../db.ts';
 import { organizerLabel } from './organizers.ts';
-
-/** The database or a transaction on it: helpers that read or write inside someone else's transaction take this. */
-export type Conn = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 export type AuditEntry = {
   eventId: number;

@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts';
 import { createEvent, findEventBySlug, loadEventCatalog, type Event } from './events.ts';
-import { registerParticipant } from './participants.ts';
+import { registerParticipant } from './registration.ts';
 
 // A believable state library association annual meeting, so organizers can try Buddydesk on
 // something that looks like their own conference.

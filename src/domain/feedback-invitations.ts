@@ -4,8 +4,8 @@
 // marks them written, so a restart in between neither loses nor repeats them.
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { events, feedbackResponses, mailOutbox, participants } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
-import { writeAudit, type Conn } from './audit.ts';
+import type { Conn, Db } from '../db.ts';
+import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { feedbackWindow, type FeedbackWindow } from './feedback.ts';
 import { enqueueMail } from './mail-outbox.ts';

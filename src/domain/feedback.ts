@@ -11,12 +11,11 @@ import {
   participants,
   type EventSettings,
 } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
-import { writeAudit, type Conn } from './audit.ts';
+import type { Conn, Db } from '../db.ts';
+import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import type { Participant } from './participants.ts';
-import { addMinutes, instantOf, wallTimeIn } from './program-import/wall-time.ts';
-import { formErrorsFrom } from './spots.ts';
+import { addMinutes, instantOf, wallTimeIn } from './wall-time.ts';
 
 export type FeedbackResponse = typeof feedbackResponses.$inferSelect;
 
@@ -91,8 +90,6 @@ export const feedbackFormSchema = z
 
 export type FeedbackInput = z.infer<typeof feedbackFormSchema>;
 export type FeedbackField = keyof FeedbackInput;
-
-export const feedbackErrorsFrom = (error: z.ZodError) => formErrorsFrom<FeedbackField>(error);
 
 export function findFeedback(db: Db, participantId: number): FeedbackResponse | undefined {
   return db.select().from(feedbackResponses).where(eq(feedbackResponses.participantId, participantId)).get();

@@ -10,7 +10,7 @@ import type { Db } from '../db.ts';
 import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { isEventOver, mergeEventSettings } from './feedback.ts';
-import { liveStatuses } from './matching-input.ts';
+import { liveStatuses } from './live-pairs.ts';
 import type { Participant } from './participants.ts';
 import { firstName, publicName, type PublicName } from './public-name.ts';
 import { getOrCreateSecret } from './secrets.ts';

@@ -1,34 +1,105 @@
-// Db glue shared by rounds and the organizer's pair actions: giving a pair its meetup, creating
-// and ending live pairs with the participants' statuses that go with them, and the one-person
-// rematch. Every function runs inside the caller's transaction.
+// Live pairs, the store: which pairs are live, finding and counting them, creating one with its
+// meetup and ending one with the participants' statuses that go with it, and the one-person
+// rematch. Every function here runs inside the caller's transaction. What people do with a pair
+// is in pairs.ts (organizers) and buddy-actions.ts (participants); what pages show, pair-views.ts.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import { meetupSpots, pairs, participants } from '../../db/schema.ts';
+import { forbiddenPairs, meetupSpots, pairs, participants } from '../../db/schema.ts';
+import type { Conn } from '../db.ts';
 import { rematchFirstTimer, type RematchChoice } from '../matcher/index.ts';
-import type { Conn } from './audit.ts';
 import type { Event } from './events.ts';
-import {
-  countLoads,
-  isHere,
-  liveStatuses,
-  loadEventPeople,
-  loadForbidden,
-  loadLabels,
-  loadLivePairs,
-  loadProfiles,
-  toMatcherFirstTimer,
-  toMatcherVolunteer,
-  type LivePairRow,
-} from './matching-input.ts';
-import type { Participant } from './participants.ts';
+import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
+import { isHere, loadEventPeople, type Participant, type Person } from './participants.ts';
 import { allocateMeetup, utcOffsetMinutes, type Meetup } from './slot-allocation.ts';
+import { listSpots } from './spots.ts';
 
-export function loadSpots(conn: Conn, eventId: number) {
+export const liveStatuses = ['published', 'met'] as const;
+
+export type LivePairRow = typeof pairs.$inferSelect;
+
+/** What an action changed, for the live pages. */
+export type PairChange = {
+  /** people whose personal pages changed */
+  participantIds: number[];
+  /** whether the board changed */
+  board: boolean;
+};
+
+export type PairRefusal =
+  | 'not-found' // no such pair / person in this event
+  | 'not-live' // the pair already ended
+  | 'too-early' // "my buddy isn't here" before the meet time
+  | 'full' // the volunteer has no room
+  | 'forbidden' // the organizer forbade this pair
+  | 'not-present' // someone is not checked in
+  | 'already-paired'; // the first-timer already has a live buddy
+
+export type PairResult<T = object> = ({ ok: true } & PairChange & T) | { ok: false; reason: PairRefusal };
+
+export const refuse = (reason: PairRefusal): { ok: false; reason: PairRefusal } => ({ ok: false, reason });
+
+// a write transaction takes the lock at once, so two organizers acting on one pair queue up
+export const immediate = { behavior: 'immediate' } as const;
+
+export function isLive(pair: LivePairRow): pair is LivePairRow & { status: 'published' | 'met' } {
+  return pair.status === 'published' || pair.status === 'met';
+}
+
+/** A pair of this event, live or not. */
+export function findPair(conn: Conn, eventId: number, pairId: number): LivePairRow | undefined {
   return conn
     .select()
-    .from(meetupSpots)
-    .where(eq(meetupSpots.eventId, eventId))
-    .orderBy(asc(meetupSpots.position), asc(meetupSpots.id))
+    .from(pairs)
+    .where(and(eq(pairs.id, pairId), eq(pairs.eventId, eventId)))
+    .get();
+}
+
+/** The event's live pairs, oldest first. */
+export function loadLivePairs(conn: Conn, eventId: number): LivePairRow[] {
+  return conn
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.eventId, eventId), inArray(pairs.status, [...liveStatuses])))
+    .orderBy(asc(pairs.id))
     .all();
+}
+
+/** Live pairs per volunteer id. */
+export function countLoads(live: LivePairRow[]): Map<number, number> {
+  const loads = new Map<number, number>();
+  for (const p of live) loads.set(p.volunteerId, (loads.get(p.volunteerId) ?? 0) + 1);
+  return loads;
+}
+
+export function countLivePairsOf(conn: Conn, volunteerId: number): number {
+  return conn
+    .select({ id: pairs.id })
+    .from(pairs)
+    .where(and(eq(pairs.volunteerId, volunteerId), inArray(pairs.status, [...liveStatuses])))
+    .all().length;
+}
+
+export function livePairOfFirstTimer(conn: Conn, firstTimerId: number): LivePairRow | undefined {
+  return conn
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.firstTimerId, firstTimerId), inArray(pairs.status, [...liveStatuses])))
+    .get();
+}
+
+export function isForbidden(conn: Conn, eventId: number, firstTimerId: number, volunteerId: number): boolean {
+  return (
+    conn
+      .select({ id: forbiddenPairs.firstTimerId })
+      .from(forbiddenPairs)
+      .where(
+        and(
+          eq(forbiddenPairs.eventId, eventId),
+          eq(forbiddenPairs.firstTimerId, firstTimerId),
+          eq(forbiddenPairs.volunteerId, volunteerId),
+        ),
+      )
+      .get() !== undefined
+  );
 }
 
 export type MeetupPlanner = { assign(volunteerId: number): Meetup };
@@ -44,7 +115,7 @@ export function createMeetupPlanner(conn: Conn, event: Event, now: Date): Meetup
     .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
     .orderBy(asc(pairs.id))
     .all();
-  const spots = loadSpots(conn, event.id).map((s) => ({ id: s.id, pairsAtOnce: s.pairsAtOnce }));
+  const spots = listSpots(conn, event.id).map((s) => ({ id: s.id, pairsAtOnce: s.pairsAtOnce }));
   const clock = {
     now,
     slotMinutes: event.settings.slotMinutes,
@@ -61,11 +132,6 @@ export function createMeetupPlanner(conn: Conn, event: Event, now: Date): Meetup
       return meetup;
     },
   };
-}
-
-/** The spot and time for a new pair of this volunteer, given the live pairs already placed. */
-export function assignMeetup(conn: Conn, event: Event, volunteerId: number, now: Date): Meetup {
-  return createMeetupPlanner(conn, event, now).assign(volunteerId);
 }
 
 export type NewLivePair = {
@@ -120,22 +186,6 @@ export function endPair(
     .run();
 }
 
-export function countLivePairsOf(conn: Conn, volunteerId: number): number {
-  return conn
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(and(eq(pairs.volunteerId, volunteerId), inArray(pairs.status, [...liveStatuses])))
-    .all().length;
-}
-
-export function livePairOfFirstTimer(conn: Conn, firstTimerId: number): LivePairRow | undefined {
-  return conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.firstTimerId, firstTimerId), inArray(pairs.status, [...liveStatuses])))
-    .get();
-}
-
 /** A volunteer whose last live pair ended is free again; one who left (absent, withdrawn) stays out. */
 export function releaseVolunteer(conn: Conn, volunteerId: number, now: Date): void {
   if (countLivePairsOf(conn, volunteerId) > 0) return;
@@ -146,8 +196,14 @@ export function releaseVolunteer(conn: Conn, volunteerId: number, now: Date): vo
     .run();
 }
 
+/** The name of a meetup spot, or '' for none. */
+export function spotName(conn: Conn, spotId: number | null): string {
+  if (spotId === null) return '';
+  return conn.select({ name: meetupSpots.name }).from(meetupSpots).where(eq(meetupSpots.id, spotId)).get()?.name ?? '';
+}
+
 /** The best present volunteer with room for one first-timer, leaving every other pair alone. */
-export function findRematch(
+function findRematch(
   conn: Conn,
   event: Event,
   firstTimer: Participant,
@@ -174,7 +230,8 @@ export function findRematch(
   return choice && { ...choice, volunteerId: Number(choice.volunteer) };
 }
 
-export type RematchOutcome = { pairId: number; volunteerId: number; volunteerName: string } | null;
+/** A first-timer's new buddy after a rematch: who, and where and when they meet. */
+export type Rematched = { pairId: number; volunteer: Person; spotName: string; meetAt: Date | null };
 
 /**
  * Finds an orphaned first-timer a new buddy at once, with a spot and time; with nobody free they
@@ -185,7 +242,7 @@ export function rematchInTx(
   event: Event,
   firstTimerId: number,
   opts: { excludeVolunteerIds: number[]; now: Date },
-): RematchOutcome {
+): Rematched | null {
   const firstTimer = conn.select().from(participants).where(eq(participants.id, firstTimerId)).get();
   if (!firstTimer) return null;
   const choice = findRematch(conn, event, firstTimer, opts.excludeVolunteerIds);
@@ -207,5 +264,10 @@ export function rematchInTx(
     now: opts.now,
   });
   const volunteer = conn.select({ name: participants.name }).from(participants).where(eq(participants.id, choice.volunteerId)).get();
-  return { pairId: pair.id, volunteerId: choice.volunteerId, volunteerName: volunteer?.name ?? '' };
+  return {
+    pairId: pair.id,
+    volunteer: { id: choice.volunteerId, name: volunteer?.name ?? '' },
+    spotName: spotName(conn, pair.spotId),
+    meetAt: pair.meetAt,
+  };
 }

@@ -10,12 +10,12 @@
 // A message left in 'sending' (the process died mid-send) is claimed again once its lease has run
 // out. The lease is far longer than an SMTP attempt may take, so a sender that is alive never has
 // its message taken over: only a crash between the server's "250 OK" and our write of 'sent' can
-// send a message twice, and the retry then carries the same Message-ID.
+// send a message twice, and the retry then carries the same Message-ID
+// (docs/decisions/mail-never-twice.md).
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, mailOutbox, mailRecipients, participants, type MailStatus } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
-import type { Conn } from './audit.ts';
+import type { Conn, Db } from '../db.ts';
 import { recipientFor } from './mail-recipients.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;

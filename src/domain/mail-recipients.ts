@@ -3,7 +3,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { mailRecipients } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 import { newSecretToken } from './tokens.ts';
 
 export type MailRecipient = typeof mailRecipients.$inferSelect;

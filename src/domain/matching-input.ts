@@ -1,6 +1,7 @@
-// What the matcher needs to know about an event's people, read from the database and turned
-// into the matcher's shapes: ids as strings, interests and sessions as id strings with labels,
-// so reasons read in words ("you both picked Youth services").
+// The adapter to the matcher: what it needs to know about an event's people, read from the
+// database and turned into its shapes — ids as strings, interests and sessions as id strings with
+// labels, so reasons read in words ("you both picked Youth services") — and the pairs it may not make.
+// Why the matcher is exact: docs/decisions/exact-matcher.md.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   forbiddenPairs,
@@ -8,14 +9,11 @@ import {
   pairs,
   participantInterests,
   participantSessions,
-  participants,
   programSessions,
 } from '../../db/schema.ts';
 import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/index.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 import type { Participant } from './participants.ts';
-
-export const liveStatuses = ['published', 'met'] as const;
 
 export type MatchProfile = {
   participant: Participant;
@@ -40,32 +38,37 @@ export function loadLabels(conn: Conn, eventId: number): Labels {
   };
 }
 
+/** The matcher's ids are strings: each person's chosen ids, in the order read. */
+function idsByPerson(rows: { participantId: number; id: number }[]): Map<number, string[]> {
+  const byPerson = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = byPerson.get(r.participantId);
+    if (list) list.push(String(r.id));
+    else byPerson.set(r.participantId, [String(r.id)]);
+  }
+  return byPerson;
+}
+
 /** Profiles (with their interest and session ids) of the given people, in the order given. */
 export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
-  const interestsOf = new Map<number, string[]>();
-  const sessionsOf = new Map<number, string[]>();
-  for (const r of conn
-    .select()
-    .from(participantInterests)
-    .where(inArray(participantInterests.participantId, ids))
-    .orderBy(asc(participantInterests.interestId))
-    .all()) {
-    const list = interestsOf.get(r.participantId);
-    if (list) list.push(String(r.interestId));
-    else interestsOf.set(r.participantId, [String(r.interestId)]);
-  }
-  for (const r of conn
-    .select()
-    .from(participantSessions)
-    .where(inArray(participantSessions.participantId, ids))
-    .orderBy(asc(participantSessions.sessionId))
-    .all()) {
-    const list = sessionsOf.get(r.participantId);
-    if (list) list.push(String(r.sessionId));
-    else sessionsOf.set(r.participantId, [String(r.sessionId)]);
-  }
+  const interestsOf = idsByPerson(
+    conn
+      .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
+      .from(participantInterests)
+      .where(inArray(participantInterests.participantId, ids))
+      .orderBy(asc(participantInterests.interestId))
+      .all(),
+  );
+  const sessionsOf = idsByPerson(
+    conn
+      .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
+      .from(participantSessions)
+      .where(inArray(participantSessions.participantId, ids))
+      .orderBy(asc(participantSessions.sessionId))
+      .all(),
+  );
   return people.map((participant) => ({
     participant,
     interests: interestsOf.get(participant.id) ?? [],
@@ -98,23 +101,6 @@ export function toMatcherVolunteer(p: MatchProfile, capacity: number, load: numb
   };
 }
 
-/** Both said which languages they speak and share none: the only reason besides a forbid a pair is ruled out. */
-export function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  return !a.some((l) => b.includes(l));
-}
-
-export type LivePairRow = typeof pairs.$inferSelect;
-
-export function loadLivePairs(conn: Conn, eventId: number): LivePairRow[] {
-  return conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.eventId, eventId), inArray(pairs.status, [...liveStatuses])))
-    .orderBy(asc(pairs.id))
-    .all();
-}
-
 /**
  * Pairs no round or rematch may make: those an organizer forbade, and a first-timer with any buddy
  * they asked to leave ("I'd like a different buddy"). Only an organizer's pin brings such a pair
@@ -133,24 +119,4 @@ export function loadForbidden(conn: Conn, eventId: number): { firstTimerId: numb
     .all();
   const seen = new Set(forbidden.map((f) => `${f.firstTimerId}:${f.volunteerId}`));
   return [...forbidden, ...left.filter((p) => !seen.has(`${p.firstTimerId}:${p.volunteerId}`))];
-}
-
-export function loadEventPeople(conn: Conn, eventId: number, role: Participant['role']): Participant[] {
-  return conn
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.role, role)))
-    .orderBy(asc(participants.id))
-    .all();
-}
-
-/** Live pairs per volunteer id. */
-export function countLoads(live: LivePairRow[]): Map<number, number> {
-  const loads = new Map<number, number>();
-  for (const p of live) loads.set(p.volunteerId, (loads.get(p.volunteerId) ?? 0) + 1);
-  return loads;
-}
-
-export function isHere(p: Participant): boolean {
-  return p.status === 'present' || p.status === 'matched';
 }

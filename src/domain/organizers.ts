@@ -2,7 +2,7 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import { and, count, eq, gt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { appSecrets, organizerSessions, organizers } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db, Tx } from '../db.ts';
 
 export type SignedInOrganizer = { id: number; email: string; name: string };
 
@@ -16,7 +16,6 @@ const scryptParams = { N: 2 ** 15, r: 8, p: 1 };
 const keyLength = 32;
 const maxmem = 96 * 1024 * 1024;
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -102,9 +101,14 @@ export function upsertOrganizer(
   );
 }
 
-export const organizerNameSchema = z.object({
-  name: trimmedString.pipe(z.string().min(1, 'Please enter your name').max(80, 'Name can be at most 80 characters')),
-});
+/** Longest text each field takes; a refused form echoes back no more than this. */
+export const organizerFieldLimits = { name: 80, email: 200 } as const;
+
+const nameSchema = trimmedString.pipe(
+  z.string().min(1, 'Please enter your name').max(organizerFieldLimits.name, `Name can be at most ${organizerFieldLimits.name} characters`),
+);
+
+export const organizerNameSchema = z.object({ name: nameSchema });
 
 /** What the console calls an organizer: their name, or their e-mail until they give one. */
 export function organizerLabel(o: { name: string; email: string }): string {
@@ -132,7 +136,7 @@ export function createSetupToken(db: Db, now: Date): string {
   return token;
 }
 
-function setupTokenMatches(db: Db | Tx, token: string): boolean {
+function setupTokenMatches(db: Conn, token: string): boolean {
   const stored = db.select().from(appSecrets).where(eq(appSecrets.name, setupSecretName)).get();
   if (!stored) return false;
   const expected = Buffer.from(stored.value, 'hex');
@@ -147,14 +151,12 @@ export function isSetupTokenValid(db: Db, token: string): boolean {
 
 export const organizerSetupSchema = z
   .object({
-    name: trimmedString.pipe(
-      z.string().min(1, 'Please enter your name').max(80, 'Name can be at most 80 characters'),
-    ),
+    name: nameSchema,
     email: trimmedString.pipe(
       z
         .string()
         .min(1, 'Please enter your e-mail address')
-        .max(200, 'E-mail can be at most 200 characters')
+        .max(organizerFieldLimits.email, `E-mail can be at most ${organizerFieldLimits.email} characters`)
         .pipe(z.email("That doesn't look like an e-mail address"))
         .transform((e) => e.toLowerCase()),
     ),
@@ -173,16 +175,6 @@ export const organizerSetupSchema = z
   });
 
 export type OrganizerSetupInput = z.infer<typeof organizerSetupSchema>;
-export type OrganizerSetupErrors = Partial<Record<keyof OrganizerSetupInput | 'form', string>>;
-
-export function setupErrorsFrom(error: z.ZodError): OrganizerSetupErrors {
-  const errors: OrganizerSetupErrors = {};
-  for (const issue of error.issues) {
-    const key = (issue.path[0] ?? 'form') as keyof OrganizerSetupErrors;
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 export type SignInResult = { ok: true; sessionId: string; organizer: SignedInOrganizer } | { ok: false };
 export type SetupResult =

@@ -1,183 +1,58 @@
+// Participants: finding someone, checking in, an organizer's attendance list and counts, and who is
+// here to be paired.
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
-import {
-  auditLog,
-  interests,
-  participantInterests,
-  participantSessions,
-  participants,
-  programSessions,
-} from '../../db/schema.ts';
-import type { Db } from '../db.ts';
-import { offeredSessions, type Event } from './events.ts';
-import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
-import { newDeskCode, newSecretToken, normalizeDeskCode } from './tokens.ts';
+import { auditLog, participantInterests, participantSessions, participants } from '../../db/schema.ts';
+import type { Conn, Db } from '../db.ts';
+import { normalizeDeskCode } from './tokens.ts';
 
 export type Participant = typeof participants.$inferSelect;
 export type ParticipantProfile = Participant & { interestIds: number[]; sessionIds: number[] };
+/** Someone by id and full name, as organizer pages and notices name them. */
+export type Person = { id: number; name: string };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export type RegisterResult =
-  | { ok: true; participant: Participant }
-  | { ok: false; errors: FieldErrors; values: RegistrationInput };
-
-/**
- * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
- * A session retired by a program import is only kept by someone who had already chosen it.
- */
-function checkChoices(tx: Tx | Db, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
-  const errors: FieldErrors = {};
-  const { libraryTypes, regions, languages } = event.settings;
-  if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
-  if (input.region && regions.length > 0 && !regions.includes(input.region)) errors.region = 'Choose a region from the list';
-  if (input.languages.some((l) => !languages.includes(l))) errors.languages = 'Choose languages from the list';
-  const uniqueInterests = [...new Set(input.interests)];
-  if (uniqueInterests.length > 0) {
-    const found = tx
-      .select({ id: interests.id })
-      .from(interests)
-      .where(and(eq(interests.eventId, event.id), inArray(interests.id, uniqueInterests)))
-      .all();
-    if (found.length !== uniqueInterests.length) errors.interests = 'Choose interests from the list';
-  }
-  const uniqueSessions = [...new Set(input.sessions)];
-  if (uniqueSessions.length > 0) {
-    const found = tx
-      .select({ id: programSessions.id })
-      .from(programSessions)
-      .where(
-        and(
-          eq(programSessions.eventId, event.id),
-          inArray(programSessions.id, uniqueSessions),
-          offeredSessions(chosenBefore),
-        ),
-      )
-      .all();
-    if (found.length !== uniqueSessions.length) errors.sessions = 'Choose sessions from the program';
-  }
-  return errors;
+/** Checked in and still here: only such people are paired. */
+export function isHere(p: Participant): boolean {
+  return p.status === 'present' || p.status === 'matched';
 }
 
-function sessionIdsOf(conn: Tx | Db, participantId: number): number[] {
+/** Someone of this event, of the given role if one is given. */
+export function findPerson(conn: Conn, eventId: number, id: number, role?: Participant['role']): Participant | undefined {
+  const p = conn
+    .select()
+    .from(participants)
+    .where(and(eq(participants.id, id), eq(participants.eventId, eventId)))
+    .get();
+  return p && (role === undefined || p.role === role) ? p : undefined;
+}
+
+export function peopleById(conn: Conn, ids: number[]): Map<number, Participant> {
+  if (ids.length === 0) return new Map();
+  const rows = conn
+    .select()
+    .from(participants)
+    .where(inArray(participants.id, [...new Set(ids)]))
+    .all();
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+/** Everyone of one role at the event, in the order they registered. */
+export function loadEventPeople(conn: Conn, eventId: number, role: Participant['role']): Participant[] {
+  return conn
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), eq(participants.role, role)))
+    .orderBy(asc(participants.id))
+    .all();
+}
+
+/** The sessions someone plans to attend. */
+export function sessionIdsOf(conn: Conn, participantId: number): number[] {
   return conn
     .select({ id: participantSessions.sessionId })
     .from(participantSessions)
     .where(eq(participantSessions.participantId, participantId))
     .all()
     .map((r) => r.id);
-}
-
-function profileColumns(input: RegistrationInput) {
-  return {
-    name: input.name,
-    pronouns: input.pronouns,
-    email: input.email,
-    affiliation: input.affiliation,
-    libraryType: input.libraryType,
-    region: input.region,
-    languages: [...new Set(input.languages)],
-    accessibilityNeeds: input.accessibilityNeeds,
-    bio: input.role === 'volunteer' ? input.bio : '',
-    capacity: input.role === 'volunteer' ? (input.capacity ?? 1) : 0,
-    consentContact: input.consentContact,
-  };
-}
-
-function replaceChoices(tx: Tx, participantId: number, input: RegistrationInput) {
-  tx.delete(participantInterests).where(eq(participantInterests.participantId, participantId)).run();
-  tx.delete(participantSessions).where(eq(participantSessions.participantId, participantId)).run();
-  const interestIds = [...new Set(input.interests)];
-  const sessionIds = [...new Set(input.sessions)];
-  if (interestIds.length > 0) {
-    tx.insert(participantInterests).values(interestIds.map((interestId) => ({ participantId, interestId }))).run();
-  }
-  if (sessionIds.length > 0) {
-    tx.insert(participantSessions).values(sessionIds.map((sessionId) => ({ participantId, sessionId }))).run();
-  }
-}
-
-function emailTaken(tx: Tx, eventId: number, email: string | null, exceptId?: number): boolean {
-  if (email === null) return false;
-  const row = tx
-    .select({ id: participants.id })
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.email, email)))
-    .get();
-  return row !== undefined && row.id !== exceptId;
-}
-
-// Saying whose page an e-mail belongs to would let anyone open it, so the message only points to the desk.
-const emailTakenMessage =
-  'This e-mail is already registered for this conference. Open the personal page you saved, or ask at the registration desk.';
-
-function unusedDeskCode(tx: Tx, eventId: number): string {
-  for (;;) {
-    const code = newDeskCode();
-    const clash = tx
-      .select({ id: participants.id })
-      .from(participants)
-      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, code)))
-      .get();
-    if (!clash) return code;
-  }
-}
-
-export function registerParticipant(
-  db: Db,
-  event: Event,
-  input: RegistrationInput,
-  opts: { present: boolean; now: Date },
-): RegisterResult {
-  return db.transaction(
-    (tx) => {
-      const errors = checkChoices(tx, event, input);
-      if (emailTaken(tx, event.id, input.email)) errors.email = emailTakenMessage;
-      if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
-      const participant = tx
-        .insert(participants)
-        .values({
-          eventId: event.id,
-          role: input.role,
-          status: opts.present ? 'present' : 'registered',
-          token: newSecretToken(),
-          deskCode: unusedDeskCode(tx, event.id),
-          ...profileColumns(input),
-          checkedInAt: opts.present ? opts.now : null,
-          createdAt: opts.now,
-          updatedAt: opts.now,
-        })
-        .returning()
-        .get();
-      replaceChoices(tx, participant.id, input);
-      return { ok: true, participant };
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-export function updateProfile(
-  db: Db,
-  event: Event,
-  participant: Participant,
-  input: RegistrationInput,
-  now: Date,
-): RegisterResult {
-  return db.transaction(
-    (tx) => {
-      const errors = checkChoices(tx, event, input, sessionIdsOf(tx, participant.id));
-      if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
-      if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
-      const updated = tx
-        .update(participants)
-        .set({ ...profileColumns(input), updatedAt: now })
-        .where(eq(participants.id, participant.id))
-        .returning()
-        .get();
-      replaceChoices(tx, participant.id, input);
-      return { ok: true, participant: updated };
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 export function findParticipantByToken(db: Db, eventId: number, token: string): Participant | undefined {
@@ -328,9 +203,18 @@ export function searchParticipants(db: Db, eventId: number, query: string, page:
   return { participants: rows, total, page: shown, pageSize };
 }
 
+export type PairingCandidates = {
+  /** present first-timers without a buddy */
+  firstTimers: Person[];
+  /** present volunteers */
+  volunteers: Person[];
+  /** present first-timers whose rematch found nobody free, longest waiting first */
+  waiting: (Person & { waitingSince: Date })[];
+};
+
 /** Everyone checked in right now, for the organizer's pair-by-hand choices and the waiting list. */
-export function listPeopleHere(db: Db, eventId: number) {
-  return db
+export function listPairingCandidates(db: Db, eventId: number): PairingCandidates {
+  const here = db
     .select({
       id: participants.id,
       name: participants.name,
@@ -342,4 +226,12 @@ export function listPeopleHere(db: Db, eventId: number) {
     .where(and(eq(participants.eventId, eventId), inArray(participants.status, ['present', 'matched'])))
     .orderBy(asc(participants.name), asc(participants.id))
     .all();
+  const unpaired = here.filter((p) => p.role === 'first_timer' && p.status === 'present');
+  return {
+    firstTimers: unpaired.map(({ id, name }) => ({ id, name })),
+    volunteers: here.filter((p) => p.role === 'volunteer').map(({ id, name }) => ({ id, name })),
+    waiting: unpaired
+      .flatMap((p) => (p.waitingSince === null ? [] : [{ id: p.id, name: p.name, waitingSince: p.waitingSince }]))
+      .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime()),
+  };
 }

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // The desk QR carries a token that proves "I was at the desk just now": it changes every two
-// minutes and the previous one is still honoured, so a photo of the screen stops working within four.
+// minutes and the previous one is still honoured, so a photo of the screen stops working within
+// four (docs/decisions/presence-tokens.md).
 export const presenceWindowMs = 2 * 60 * 1000;
 
 function windowOf(now: Date): number {
@@ -27,9 +28,4 @@ export function isPresenceTokenValid(secret: string, slug: string, token: string
   const expected = Buffer.from(sign(secret, slug, w));
   const given = Buffer.from(match[2]!);
   return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-/** When the token shown now stops being the newest, so the desk knows when to refresh its QR. */
-export function msUntilNextWindow(now: Date): number {
-  return presenceWindowMs - (now.getTime() % presenceWindowMs);
 }

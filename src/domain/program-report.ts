@@ -28,7 +28,7 @@ import {
   type ParticipantStatus,
 } from '../../db/schema.ts';
 import { requestedReason } from '../matcher/index.ts';
-import type { Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
 
 export type ReportPerson = {
   id: number;

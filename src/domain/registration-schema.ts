@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { participantRoles } from '../../db/schema.ts';
+import { checkboxList } from '../form-input.ts';
 
 const trimmed = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(max, `${label} can be at most ${max} characters`));
 
-// checkboxes arrive as nothing, one string, or several
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(300));
-
 const pickFromList = 'Choose from the list shown';
-const idList = list(z.coerce.number({ error: pickFromList }).int(pickFromList).positive(pickFromList));
+const idList = checkboxList(z.coerce.number({ error: pickFromList }).int(pickFromList).positive(pickFromList));
 
 /** Longest text each field takes; a refused form echoes back no more than this. */
 export const profileFieldLimits = {
@@ -35,7 +32,7 @@ const profileFields = {
   affiliation: trimmed(max.affiliation, 'Library or school'),
   libraryType: trimmed(max.libraryType, 'Library type'),
   region: trimmed(max.region, 'Region'),
-  languages: list(z.string().trim().max(40)),
+  languages: checkboxList(z.string().trim().max(40)),
   interests: idList,
   sessions: idList,
   accessibilityNeeds: trimmed(max.accessibilityNeeds, 'Accessibility needs'),
@@ -75,12 +72,3 @@ export function profileSchemaFor(role: RegistrationInput['role']) {
 }
 
 export type FieldErrors = Partial<Record<keyof RegistrationInput | 'form', string>>;
-
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = (issue.path[0] ?? 'form') as keyof FieldErrors;
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

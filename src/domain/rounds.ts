@@ -1,47 +1,54 @@
 // Matching rounds: propose (run the matcher over who is here and unmatched, keeping live pairs),
-// review, publish (pairs get spots and times) or discard; and the work that runs by itself on a
-// timer (auto rounds, auto rematches after "my buddy isn't here").
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { matchRounds, pairs, participants, type RoundProposal } from '../../db/schema.ts';
+// review, publish (pairs get spots and times) or discard. Rounds that run by themselves on a
+// timer are started from auto-work.ts.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { matchRounds, participants, type RoundProposal } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { matchInstance, parseInstance, rematchFirstTimer, type IdPair } from '../matcher/index.ts';
-import { writeAudit, type Conn } from './audit.ts';
+import type { Conn } from '../db.ts';
+import { writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
-import { countLivePairsOf, createLivePair, createMeetupPlanner, livePairOfFirstTimer } from './live-pairs.ts';
 import {
+  countLivePairsOf,
   countLoads,
-  isHere,
-  loadEventPeople,
+  createLivePair,
+  createMeetupPlanner,
+  immediate,
+  livePairOfFirstTimer,
+  loadLivePairs,
+  type PairChange,
+} from './live-pairs.ts';
+import {
   loadForbidden,
   loadLabels,
-  loadLivePairs,
   loadProfiles,
-  speakNoCommonLanguage,
   toMatcherFirstTimer,
   toMatcherVolunteer,
   type MatchProfile,
 } from './matching-input.ts';
-import { markNoShow, type PairChange } from './pairs.ts';
-import type { Participant } from './participants.ts';
+import { isHere, loadEventPeople, type Participant, type Person } from './participants.ts';
 
 export type MatchRound = typeof matchRounds.$inferSelect;
 
 export type RoundView = {
   round: MatchRound;
-  pairs: { firstTimer: { id: number; name: string }; volunteer: { id: number; name: string }; score: number; reasons: string[] }[];
+  pairs: { firstTimer: Person; volunteer: Person; score: number; reasons: string[] }[];
   /** who stays unmatched and why: "no volunteer free", "no shared language with a free volunteer" */
-  unmatched: { firstTimer: { id: number; name: string }; reason: string }[];
+  unmatched: { firstTimer: Person; reason: string }[];
 };
 
-const MINUTE = 60_000;
-const immediate = { behavior: 'immediate' } as const;
-
-export const unmatchedReasons = {
+const unmatchedReasons = {
   noRoom: 'no volunteer free',
   noLanguage: 'no shared language with a free volunteer',
   forbidden: 'forbidden with every free volunteer',
   outbid: 'others were a better fit this round',
 } as const;
+
+/** Both said which languages they speak and share none: the only reason besides a forbid a pair is ruled out. */
+function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  return !a.some((l) => b.includes(l));
+}
 
 /** Why the matcher left someone out, judged against the room volunteers had before this round. */
 function unmatchedReason(
@@ -323,49 +330,4 @@ export function listRounds(db: Db, eventId: number, limit = 50): MatchRound[] {
     .orderBy(desc(matchRounds.createdAt), desc(matchRounds.id))
     .limit(limit)
     .all();
-}
-
-/**
- * What runs by itself on a timer: an auto round (propose + publish) when the event's
- * autoRoundMinutes have passed since the last round, and automatic rematches of "my buddy isn't
- * here" after the grace period when autoRematch is on.
- */
-export function runDueAutoWork(db: Db, event: Event, now: Date): PairChange & { roundId: number | null } {
-  const changed = new Set<number>();
-  let board = false;
-  let roundId: number | null = null;
-  const merge = (change: PairChange) => {
-    for (const id of change.participantIds) changed.add(id);
-    board ||= change.board;
-  };
-
-  // rematches first: an orphan nobody can take now then waits at the front of the round below
-  if (event.settings.autoRematch) {
-    const grace = event.settings.graceMinutes * MINUTE;
-    const due = db
-      .select({ id: pairs.id, buddyMissingAt: pairs.buddyMissingAt })
-      .from(pairs)
-      .where(and(eq(pairs.eventId, event.id), eq(pairs.status, 'published'), isNotNull(pairs.buddyMissingAt)))
-      .orderBy(pairs.buddyMissingAt, pairs.id)
-      .all()
-      .filter((p) => now.getTime() >= p.buddyMissingAt!.getTime() + grace);
-    for (const p of due) {
-      const result = markNoShow(db, event, { pairId: p.id, absentee: 'volunteer', organizerId: null, now });
-      if (result.ok) merge(result);
-    }
-  }
-
-  const every = event.settings.autoRoundMinutes;
-  if (every !== null && every > 0) {
-    const [last] = listRounds(db, event.id, 1);
-    if (!last || now.getTime() - last.createdAt.getTime() >= every * MINUTE) {
-      const proposed = proposeRound(db, event, { organizerId: null, trigger: 'auto', now });
-      if (proposed.ok) {
-        roundId = proposed.round.id;
-        const result = publishRound(db, event, { roundId, organizerId: null, now });
-        if (result.ok) merge(result);
-      }
-    }
-  }
-  return { participantIds: [...changed], board, roundId };
 }

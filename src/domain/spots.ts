@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, meetupSpots, type EventSettings } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db } from '../db.ts';
 import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event, type MeetupSpot } from './events.ts';
 
@@ -43,15 +43,7 @@ export type TimingInput = z.infer<typeof timingFormSchema>;
 export type SpotField = keyof SpotInput;
 export type TimingField = keyof TimingInput;
 
-/** The first message per field, for showing next to it. */
-export function formErrorsFrom<K extends string>(error: z.ZodError): Partial<Record<K, string>> {
-  const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  const out: Partial<Record<K, string>> = {};
-  for (const [k, messages] of Object.entries(fields)) if (messages?.[0]) out[k as K] = messages[0];
-  return out;
-}
-
-export function listSpots(db: Db, eventId: number): MeetupSpot[] {
+export function listSpots(db: Conn, eventId: number): MeetupSpot[] {
   return db
     .select()
     .from(meetupSpots)

@@ -1,18 +1,16 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { listBoardPairs } from '../domain/pairs.ts';
+import { listBoardPairs } from '../domain/pair-views.ts';
 import type { Event } from '../domain/events.ts';
 import { makePresenceToken } from '../domain/presence.ts';
 import type { LiveChange, LiveHub } from '../live.ts';
 import { qrSvg } from '../qr.ts';
 import { BoardPage, PairList, type PairListProps } from '../../views/board.tsx';
-import { NotFoundPage } from '../../views/errors.tsx';
-import { eventFromSlug } from './event-context.ts';
+import { requireEvent } from './event-guard.tsx';
 import { liveStream, sseFrame, type SendFrame } from './live-stream.ts';
 
 export const boardRoutes = new Hono<AppEnv>();
 
-const noEvent = 'There is no conference at this address.';
 // the current/next slot window and the clock move on even when nothing is published
 const refreshMs = 60_000;
 
@@ -80,22 +78,20 @@ boardRoutes.use('*', async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
 });
+boardRoutes.use('*', requireEvent());
 
 boardRoutes.get('/', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.html(<BoardPage {...await boardProps(c, event, channelOf(c.var.live, event.id))} />);
 });
 
 boardRoutes.get('/pairs', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.html(await boardRendering(c, event, null).html);
 });
 
 boardRoutes.get('/stream', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   const channel = channelOf(c.var.live, event.id);
   channel.streams += 1;
 

@@ -6,14 +6,13 @@ import { isPresenceTokenValid, makePresenceToken } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
 import { DeskCheckInPage, DeskPage, DeskQr, DeskWelcomePage, type DeskQrProps } from '../../views/desk.tsx';
-import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
-import { eventFromSlug, readForm } from './event-context.ts';
-import { typedText } from './form-values.ts';
-import { personalTokenSchema } from './params.ts';
+import { personalTokenSchema, typedText } from '../form-input.ts';
+import { BadRequestPage } from '../../views/errors.tsx';
+import { requireEvent } from './event-guard.tsx';
+import { readForm } from './request.ts';
 
 export const deskRoutes = new Hono<AppEnv>();
 
-const noEvent = 'There is no conference at this address.';
 // well inside the two-minute window, so a scanned code is never more than a few seconds from fresh
 const qrRefreshSeconds = 20;
 // someone who registered on the kiosk has this long to carry their page to their phone
@@ -32,10 +31,10 @@ deskRoutes.use('*', async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
 });
+deskRoutes.use('*', requireEvent());
 
 deskRoutes.get('/', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.html(
     <DeskPage
       event={event}
@@ -47,26 +46,22 @@ deskRoutes.get('/', async (c) => {
 
 // "Register on this screen": the token is made when it is tapped, however long the desk has been open
 deskRoutes.get('/register', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.redirect(`/e/${event.slug}/join?kiosk=1&k=${presenceToken(c, event)}`, 303);
 });
 
 deskRoutes.get('/qr', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.html(<DeskQr {...await deskQr(c, event)} />);
 });
 
 deskRoutes.get('/check-in', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   return c.html(<DeskCheckInPage event={event} presenceToken={presenceToken(c, event)} code="" />);
 });
 
 deskRoutes.post('/check-in', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   const form = await readForm(c);
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please try again." />, 400);
   const code = typedText(form.code, 20).trim();
@@ -94,8 +89,7 @@ deskRoutes.post('/check-in', async (c) => {
 });
 
 deskRoutes.get('/welcome/:token', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={noEvent} />, 404);
+  const event = c.var.event;
   const token = personalTokenSchema.safeParse(c.req.param('token'));
   const person = token.success ? findParticipantByToken(c.var.db, event.id, token.data) : undefined;
   if (!person || c.var.now().getTime() - person.createdAt.getTime() > welcomeWindowMs) {

@@ -1,10 +1,9 @@
 // Feedback on the personal page: the answer's own URL (/e/:slug/me/:token/feedback), where the
-// form posts and where a refused answer comes back without JavaScript. Mounted beside meRoutes.
+// form posts and where a refused answer comes back without JavaScript. Mounted by me.tsx behind
+// its guard, so `c.var.event` and `c.var.me` are the person whose link this is.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { Event } from '../domain/events.ts';
 import {
-  feedbackErrorsFrom,
   feedbackFormSchema,
   feedbackWindow,
   findFeedback,
@@ -15,8 +14,8 @@ import {
   type FeedbackWindow,
 } from '../domain/feedback.ts';
 import { offersLetter } from '../domain/letters.ts';
-import type { Participant } from '../domain/participants.ts';
-import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
+import { fieldErrors, typedText } from '../form-input.ts';
+import { BadRequestPage } from '../../views/errors.tsx';
 import { formatDay } from '../../views/format.ts';
 import {
   emptyFeedback,
@@ -26,9 +25,7 @@ import {
   type AfterEventProps,
   type FeedbackValues,
 } from '../../views/feedback.tsx';
-import { readForm } from './event-context.ts';
-import { typedText } from './form-values.ts';
-import { findMe, notYours } from './personal-page.ts';
+import { isHtmx, readForm } from './request.ts';
 
 export const feedbackRoutes = new Hono<AppEnv>();
 
@@ -43,10 +40,9 @@ const valuesOf = (r: FeedbackResponse): FeedbackValues => ({
 /** What the personal page shows after the event; the visit counts as "opened" once invitations are out. */
 export function afterEventProps(
   c: Context<AppEnv>,
-  event: Event,
-  me: Participant,
   opts: { saved?: boolean; values?: FeedbackValues; errors?: Partial<Record<FeedbackField, string>> } = {},
 ): AfterEventProps {
+  const { event, me } = c.var;
   const now = c.var.now();
   recordFeedbackVisit(c.var.db, event, me, now);
   const response = findFeedback(c.var.db, me.id);
@@ -64,25 +60,16 @@ export function afterEventProps(
   };
 }
 
-// a personal page must not linger in shared caches or a kiosk's back button
-feedbackRoutes.use('*', async (c, next) => {
-  await next();
-  c.header('Cache-Control', 'no-store');
-});
-
-const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
-
 feedbackRoutes.get('/:token/feedback', (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
-  const props = afterEventProps(c, event, me);
+  const { event, me } = c.var;
+  const props = afterEventProps(c);
   // before it opens and after it closes, the personal page says so
   if (props.window.state !== 'open') return c.redirect(`/e/${event.slug}/me/${me.token}#feedback`, 303);
   return c.html(<FeedbackPage event={event} {...props} />);
 });
 
-function refuse(c: Context<AppEnv>, event: Event, me: Participant, window: FeedbackWindow) {
+function refuse(c: Context<AppEnv>, window: FeedbackWindow) {
+  const { event, me } = c.var;
   const message =
     window.state === 'not-yet'
       ? 'Feedback opens when the conference ends; we will e-mail you then. Nothing was saved.'
@@ -99,12 +86,10 @@ function refuse(c: Context<AppEnv>, event: Event, me: Participant, window: Feedb
 }
 
 feedbackRoutes.post('/:token/feedback', async (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   c.header('Vary', 'HX-Request');
   const window = feedbackWindow(event, c.var.now());
-  if (window.state !== 'open') return refuse(c, event, me, window);
+  if (window.state !== 'open') return refuse(c, window);
   const form = await readForm(c);
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please go back and try again." />, 400);
   const parsed = feedbackFormSchema.safeParse(form);
@@ -116,11 +101,11 @@ feedbackRoutes.post('/:token/feedback', async (c) => {
       comment: typedText(form.comment, 2000),
       mayContact: form.mayContact !== undefined && form.mayContact !== '',
     };
-    const props = afterEventProps(c, event, me, { values, errors: feedbackErrorsFrom(parsed.error) });
+    const props = afterEventProps(c, { values, errors: fieldErrors<FeedbackField>(parsed.error) });
     return c.html(isHtmx(c) ? <FeedbackForm {...props} /> : <FeedbackPage event={event} {...props} />, 422);
   }
   const result = saveFeedback(c.var.db, event, me, parsed.data, c.var.now());
-  if (!result.ok) return refuse(c, event, me, result.window);
-  if (isHtmx(c)) return c.html(<FeedbackForm {...afterEventProps(c, event, me, { saved: true })} />);
+  if (!result.ok) return refuse(c, result.window);
+  if (isHtmx(c)) return c.html(<FeedbackForm {...afterEventProps(c, { saved: true })} />);
   return c.redirect(`/e/${event.slug}/me/${me.token}?notice=feedback#feedback`, 303);
 });

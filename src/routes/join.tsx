@@ -2,17 +2,21 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
-import { checkInParticipant, findParticipantByToken, registerParticipant } from '../domain/participants.ts';
+import { checkInParticipant, findParticipantByToken } from '../domain/participants.ts';
+import { registerParticipant } from '../domain/registration.ts';
 import { isPresenceTokenValid } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
-import { fieldErrorsFrom, registrationSchema } from '../domain/registration-schema.ts';
-import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
+import { registrationSchema } from '../domain/registration-schema.ts';
+import { fieldErrors, personalTokenSchema } from '../form-input.ts';
+import { BadRequestPage } from '../../views/errors.tsx';
 import { CheckInPage, JoinPage, type PresenceState } from '../../views/join.tsx';
-import { eventFromSlug, meCookieName, readForm, rememberPersonalPage } from './event-context.ts';
-import { profileValuesFromForm } from './form-values.ts';
-import { personalTokenSchema } from './params.ts';
+import { requireEvent } from './event-guard.tsx';
+import { meCookieName, rememberPersonalPage } from './me.tsx';
+import { profileValuesFromForm } from './profile-form.ts';
+import { readForm } from './request.ts';
 
 export const joinRoutes = new Hono<AppEnv>();
+joinRoutes.use('*', requireEvent());
 
 function presenceOf(c: { var: AppEnv['Variables'] }, slug: string, k: string | undefined): PresenceState {
   if (!k) return 'remote';
@@ -20,8 +24,7 @@ function presenceOf(c: { var: AppEnv['Variables'] }, slug: string, k: string | u
 }
 
 joinRoutes.get('/', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message="There is no conference at this address." />, 404);
+  const event = c.var.event;
   const k = c.req.query('k');
   const kiosk = c.req.query('kiosk') === '1';
   const presence = presenceOf(c, event.slug, k);
@@ -52,8 +55,7 @@ function savedPersonalPage(c: Context<AppEnv>, eventId: number) {
 }
 
 joinRoutes.post('/check-in', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message="There is no conference at this address." />, 404);
+  const event = c.var.event;
   const form = await readForm(c);
   const k = typeof form?.k === 'string' ? form.k : undefined;
   const me = savedPersonalPage(c, event.id);
@@ -67,8 +69,7 @@ joinRoutes.post('/check-in', async (c) => {
 });
 
 joinRoutes.post('/', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message="There is no conference at this address." />, 404);
+  const event = c.var.event;
   const form = await readForm(c);
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please go back and try again." />, 400);
   const k = typeof form.k === 'string' ? form.k : undefined;
@@ -89,7 +90,7 @@ joinRoutes.post('/', async (c) => {
     );
 
   const parsed = registrationSchema.safeParse(form);
-  if (!parsed.success) return rerender(fieldErrorsFrom(parsed.error));
+  if (!parsed.success) return rerender(fieldErrors(parsed.error));
   const result = registerParticipant(c.var.db, event, parsed.data, { present: presence === 'at-desk', now: c.var.now() });
   if (!result.ok) return rerender(result.errors);
 

@@ -1,20 +1,15 @@
-// Recognition letters in public: a volunteer's own letter from their personal page, and the
-// verification address printed on every letter. Mounted under /e/:slug.
+// Recognition letters in public: a volunteer's own letter, mounted by me.tsx behind the
+// personal-page guard (/e/:slug/me/:token/letter), and the verification address printed on every
+// letter (/e/:slug/letters/:code), behind the event guard.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { defaultEventSettings, type Event } from '../domain/events.ts';
 import { findMyLetter, verifyLetter, type LetterView } from '../domain/letters.ts';
-import { wallTimeIn } from '../domain/program-import/wall-time.ts';
+import { wallTimeIn } from '../domain/wall-time.ts';
 import { qrSvg } from '../qr.ts';
-import { NotFoundPage } from '../../views/errors.tsx';
 import { formatDateRange } from '../../views/format.ts';
 import { LetterNotGenuinePage, LetterVerifiedPage, MyLetterPage, NoLetterPage, type LetterProps } from '../../views/letter.tsx';
-import { eventFromSlug } from './event-context.ts';
-import { findMe, notYours } from './personal-page.ts';
-
-export const letterRoutes = new Hono<AppEnv>();
-
-const eventNotFound = 'There is no event at this address.';
+import { requireEvent } from './event-guard.tsx';
 
 export function letterPath(event: Pick<Event, 'slug'>, code: string): string {
   return `/e/${encodeURIComponent(event.slug)}/letters/${code}`;
@@ -40,20 +35,21 @@ const noLetter = {
   'no-service': 'We have no record of you serving as a buddy at this conference. If that is wrong, write to the organizers.',
 } as const;
 
-letterRoutes.get('/me/:token/letter', async (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
-  c.header('Cache-Control', 'no-store');
+export const myLetterRoutes = new Hono<AppEnv>();
+
+myLetterRoutes.get('/:token/letter', async (c) => {
+  const { event, me } = c.var;
   const back = `/e/${event.slug}/me/${me.token}`;
   const result = findMyLetter(c.var.db, event, me, c.var.now());
   if (!result.ok) return c.html(<NoLetterPage message={noLetter[result.reason]} back={back} />, 404);
   return c.html(<MyLetterPage {...await letterProps(c, event, result.letter)} back={back} />);
 });
 
-letterRoutes.get('/letters/:code', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+export const letterCheckRoutes = new Hono<AppEnv>();
+letterCheckRoutes.use('*', requireEvent());
+
+letterCheckRoutes.get('/:code', (c) => {
+  const { event } = c.var;
   const letter = verifyLetter(c.var.db, event, c.req.param('code'), c.var.now());
   if (!letter) return c.html(<LetterNotGenuinePage />, 404);
   return c.html(<LetterVerifiedPage letter={letter} event={event} settings={defaultEventSettings(event.settings).letter} />);

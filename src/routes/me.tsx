@@ -1,39 +1,61 @@
 import { Hono, type Context } from 'hono';
+import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
-import type { Event } from '../domain/events.ts';
 import { loadEventCatalog } from '../domain/events.ts';
-import {
-  confirmMet,
-  findMyPairs,
-  reportBuddyMissing,
-  requestDifferentBuddy,
-  type PairRefusal,
-} from '../domain/pairs.ts';
-import { loadProfile, updateProfile, type Participant } from '../domain/participants.ts';
-import { fieldErrorsFrom, profileSchemaFor } from '../domain/registration-schema.ts';
+import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import type { PairRefusal } from '../domain/live-pairs.ts';
+import { findMyPairs } from '../domain/pair-views.ts';
+import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { updateProfile } from '../domain/registration.ts';
+import { profileSchemaFor } from '../domain/registration-schema.ts';
+import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
-import { MeEditPage, MePage, MeStatus } from '../../views/me.tsx';
+import { MePage, MeStatus } from '../../views/me.tsx';
+import { MeEditPage } from '../../views/profile-form.tsx';
 import { meetupIcs } from '../../views/meetup-ics.ts';
+import { requireEvent } from './event-guard.tsx';
+import { afterEventProps, feedbackRoutes } from './feedback.tsx';
+import { myLetterRoutes } from './letters.tsx';
 import { streamLiveChanges } from './live-stream.ts';
-import { readForm, rememberPersonalPage } from './event-context.ts';
-import { profileValuesFromForm } from './form-values.ts';
-import { afterEventProps } from './feedback.tsx';
-import { findMe, notYours } from './personal-page.ts';
+import { profileValuesFromForm } from './profile-form.ts';
+import { isHtmx, readForm } from './request.ts';
 
 export const meRoutes = new Hono<AppEnv>();
+
+const notYours = 'This personal link is not valid. Check that you copied all of it, or ask at the registration desk.';
+
+export const meCookieName = 'bd_me';
+
+/** This phone holds the person's page, so scanning the desk QR with it later checks them in. */
+export function rememberPersonalPage(c: Context<AppEnv>, slug: string, token: string): void {
+  setCookie(c, meCookieName, token, {
+    path: `/e/${slug}`,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.secureCookies,
+    maxAge: 60 * 60 * 24 * 60,
+  });
+}
 
 // a personal page must not linger in shared caches or a kiosk's back button
 meRoutes.use('*', async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
 });
+meRoutes.use('*', requireEvent(notYours));
+// the person whose link this is, found once: a wrong link is a plain 404 that reveals nothing
+meRoutes.use('/:token/*', async (c, next) => {
+  const token = personalTokenSchema.safeParse(c.req.param('token'));
+  const me = token.success ? findParticipantByToken(c.var.db, c.var.event.id, token.data) : undefined;
+  if (!me) return c.html(<NotFoundPage message={notYours} />, 404);
+  c.set('me', me);
+  await next();
+});
 
 meRoutes.get('/:token', async (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   rememberPersonalPage(c, event.slug, me.token);
   const notice = noticeSchema.safeParse(c.req.query('notice') ?? (c.req.query('checked-in') ? 'checked-in' : c.req.query('saved') ? 'saved' : undefined));
   const now = c.var.now();
@@ -47,12 +69,13 @@ meRoutes.get('/:token', async (c) => {
       myPairs={findMyPairs(c.var.db, event, me, now)}
       now={now}
       notice={notice.success ? notice.data : undefined}
-      afterEvent={afterEventProps(c, event, me, { saved: notice.success && notice.data === 'feedback' })}
+      afterEvent={afterEventProps(c, { saved: notice.success && notice.data === 'feedback' })}
     />,
   );
 });
 
-function renderStatus(c: Context<AppEnv>, event: Event, me: Participant, status: 200 | 404 | 409 = 200, message?: string) {
+function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
+  const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
     <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} now={now} timezone={event.timezone} message={message} />,
@@ -60,23 +83,15 @@ function renderStatus(c: Context<AppEnv>, event: Event, me: Participant, status:
   );
 }
 
-meRoutes.get('/:token/status', (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  return renderStatus(c, found.event, found.me);
-});
+meRoutes.get('/:token/status', (c) => renderStatus(c));
 
 meRoutes.get('/:token/stream', (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   return streamLiveChanges(c, { eventId: event.id, filter: (change) => change.participantIds.includes(me.id) });
 });
 
 meRoutes.get('/:token/meetup.ics', (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   const meetups = findMyPairs(c.var.db, event, me, c.var.now()).meetups.filter((m) => m.meetAt);
   if (meetups.length === 0) return c.html(<NotFoundPage message="You have no meetup yet. This page will show it once you have a buddy." />, 404);
   const host = new URL(c.var.publicUrl).hostname;
@@ -88,7 +103,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
 });
 
 const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback']);
-const pairIdSchema = z.coerce.number().int().positive();
+const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
   missing: reportBuddyMissing,
@@ -105,27 +120,24 @@ const refusalText: Record<PairRefusal, string> = {
 };
 
 meRoutes.post('/:token/pairs/:pairId/:action', (c) => {
-  const found = findMe(c);
-  const pairId = pairIdSchema.safeParse(c.req.param('pairId'));
-  const action = z.enum(['met', 'missing', 'different']).safeParse(c.req.param('action'));
-  if (!found || !pairId.success || !action.success) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
+  const pairId = idSchema.safeParse(c.req.param('pairId'));
+  const action = pairActionSchema.safeParse(c.req.param('action'));
+  if (!pairId.success || !action.success) return c.html(<NotFoundPage message={notYours} />, 404);
   const result = pairActions[action.data](c.var.db, event, me, pairId.data, c.var.now());
-  const htmx = c.req.header('HX-Request') === 'true';
+  const htmx = isHtmx(c);
   if (!result.ok) {
     const status = result.reason === 'not-found' ? 404 : 409;
-    if (htmx) return renderStatus(c, event, me, status, refusalText[result.reason]);
+    if (htmx) return renderStatus(c, status, refusalText[result.reason]);
     return c.html(<BadRequestPage message={refusalText[result.reason]} />, status);
   }
   c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });
-  if (htmx) return renderStatus(c, event, me);
+  if (htmx) return renderStatus(c);
   return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${action.data}`, 303);
 });
 
 meRoutes.get('/:token/edit', (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   const profile = loadProfile(c.var.db, me);
   return c.html(
     <MeEditPage
@@ -139,9 +151,7 @@ meRoutes.get('/:token/edit', (c) => {
 });
 
 meRoutes.post('/:token/edit', async (c) => {
-  const found = findMe(c);
-  if (!found) return c.html(<NotFoundPage message={notYours} />, 404);
-  const { event, me } = found;
+  const { event, me } = c.var;
   const form = await readForm(c);
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please go back and try again." />, 400);
   const rerender = (errors: Parameters<typeof MeEditPage>[0]['errors']) =>
@@ -156,8 +166,12 @@ meRoutes.post('/:token/edit', async (c) => {
       422,
     );
   const parsed = profileSchemaFor(me.role).safeParse(form);
-  if (!parsed.success) return rerender(fieldErrorsFrom(parsed.error));
+  if (!parsed.success) return rerender(fieldErrors(parsed.error));
   const result = updateProfile(c.var.db, event, me, parsed.data, c.var.now());
   if (!result.ok) return rerender(result.errors);
   return c.redirect(`/e/${event.slug}/me/${me.token}?saved=1`, 303);
 });
+
+// after the conference: feedback and a volunteer's letter, behind the same guard
+meRoutes.route('/', feedbackRoutes);
+meRoutes.route('/', myLetterRoutes);

@@ -13,7 +13,7 @@ import { migrateDb, openDb, type Db } from '../../src/db.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
 import { loadEventCatalog, type Event } from '../../src/domain/events.ts';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { registerParticipant } from '../../src/domain/participants.ts';
+import { registerParticipant } from '../../src/domain/registration.ts';
 import { computeProgramReport, loadProgramReportInput } from '../../src/domain/program-report.ts';
 import { createRandom } from './fixtures/conference.ts';
 import { benchPerson } from './fixtures/people.ts';

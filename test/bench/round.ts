@@ -12,7 +12,7 @@ import { migrateDb, openDb } from '../../src/db.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
 import { loadEventCatalog } from '../../src/domain/events.ts';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
-import { registerParticipant } from '../../src/domain/participants.ts';
+import { registerParticipant } from '../../src/domain/registration.ts';
 import { benchPerson } from './fixtures/people.ts';
 
 const REPETITIONS = 7;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pinPair, reportBuddyMissing } from '../../src/domain/pairs.ts';
-import { listRounds, proposeRound, runDueAutoWork } from '../../src/domain/rounds.ts';
-import { MINUTE, at, eventDay } from './event-day-helpers.ts';
+import { reportBuddyMissing } from '../../src/domain/buddy-actions.ts';
+import { pinPair } from '../../src/domain/pairs.ts';
+import { runDueAutoWork } from '../../src/domain/auto-work.ts';
+import { listRounds, proposeRound } from '../../src/domain/rounds.ts';
+import { MINUTE, at, eventDay } from '../helpers/event-day.ts';
 
 describe('runDueAutoWork: automatic rounds', () => {
   it('does nothing when automatic rounds are off', () => {

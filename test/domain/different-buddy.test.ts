@@ -2,9 +2,11 @@
 // first-timer is never given that buddy again by a round, a rematch or an automatic rematch —
 // only an organizer's pin can bring the two back together.
 import { describe, expect, it } from 'vitest';
-import { markNoShow, pinPair, rematchNow, reportBuddyMissing, requestDifferentBuddy, unpair } from '../../src/domain/pairs.ts';
-import { proposeRound, publishRound, runDueAutoWork } from '../../src/domain/rounds.ts';
-import { MINUTE, eventDay } from './event-day-helpers.ts';
+import { runDueAutoWork } from '../../src/domain/auto-work.ts';
+import { reportBuddyMissing, requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
+import { markNoShow, pinPair, rematchNow, unpair } from '../../src/domain/pairs.ts';
+import { proposeRound, publishRound } from '../../src/domain/rounds.ts';
+import { MINUTE, eventDay } from '../helpers/event-day.ts';
 
 type T = ReturnType<typeof eventDay>;
 

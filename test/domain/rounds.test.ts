@@ -5,7 +5,7 @@ import { setAttendanceByOrganizer } from '../../src/domain/participants.ts';
 import { forbidPair, pinPair } from '../../src/domain/pairs.ts';
 import { discardRound, listRounds, loadRound, proposeRound, publishRound } from '../../src/domain/rounds.ts';
 import { makeEvent } from '../helpers/factories.ts';
-import { MINUTE, at, eventDay } from './event-day-helpers.ts';
+import { MINUTE, at, eventDay } from '../helpers/event-day.ts';
 
 function propose(t: ReturnType<typeof eventDay>) {
   const result = proposeRound(t.db, t.event, { organizerId: t.organizerId, trigger: 'organizer', now: t.clock.now() });

@@ -3,7 +3,8 @@
 import type { EventCatalog } from '../../src/domain/events.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import type { RegistrationInput } from '../../src/domain/registration-schema.ts';
-import { confirmMet, pinPair } from '../../src/domain/pairs.ts';
+import { confirmMet } from '../../src/domain/buddy-actions.ts';
+import { pinPair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { mailOutbox, participants } from '../../db/schema.ts';
+import { asc, eq } from 'drizzle-orm';
+import { auditLog, mailOutbox, participants } from '../../db/schema.ts';
 import type { Db } from '../../src/db.ts';
 import { createEvent, loadEventCatalog, type NewEvent } from '../../src/domain/events.ts';
 import { enqueueMail, type NewMail } from '../../src/domain/mail-outbox.ts';
-import { registerParticipant } from '../../src/domain/participants.ts';
+import { registerParticipant } from '../../src/domain/registration.ts';
 import type { RegistrationInput } from '../../src/domain/registration-schema.ts';
 
 let seq = 0;
@@ -88,4 +88,9 @@ export function makeMail(db: Db, overrides: Partial<NewMail> = {}, now = new Dat
   );
   if (!result.ok) throw new Error(`factory mail refused: ${JSON.stringify(result)}`);
   return db.select().from(mailOutbox).where(eq(mailOutbox.id, result.id)).get()!;
+}
+
+/** The audit log of one event, oldest first. */
+export function auditOf(db: Db, eventId: number) {
+  return db.select().from(auditLog).where(eq(auditLog.eventId, eventId)).orderBy(asc(auditLog.id)).all();
 }

@@ -1,6 +1,6 @@
 // Every route of the app, with real ids where a route needs one, for the tests that sweep them all
 // with bad input (never a 5xx, bounded answers). A new route belongs in this list.
-import { sessionCookieName } from '../../src/routes/admin.tsx';
+import { sessionCookieName } from '../../src/routes/admin/login.tsx';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
 import { eq } from 'drizzle-orm';
 import { mailRecipients } from '../../db/schema.ts';

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { meetupSpots, pairs } from '../../db/schema.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
-import { markNoShow, pinPair } from '../../src/domain/pairs.ts';
+import { markNoShow } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
+import { deskLead, pinnedPair } from '../helpers/pairs.ts';
 import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
 
 function pairedEvent(t: TestApp, consent: { ft: boolean; v: boolean } = { ft: false, v: false }) {
   const { event, catalog } = makeEvent(t.db);
-  const organizer = upsertOrganizer(t.db, { email: `o${Math.random()}@example.org`, password: 'long enough secret' }, t.clock.now());
+  const organizer = deskLead(t);
   const ft = makeParticipant(t.db, event, {
     name: 'Octavia Reyes',
     email: 'octavia@example.org',
@@ -27,9 +28,7 @@ function pairedEvent(t: TestApp, consent: { ft: boolean; v: boolean } = { ft: fa
     interests: [catalog.interests[0]!.id],
     present: true,
   });
-  const pinned = pinPair(t.db, event, { firstTimerId: ft.id, volunteerId: v.id, organizerId: organizer.id, now: t.clock.now() });
-  if (!pinned.ok) throw new Error(pinned.reason);
-  const pair = t.db.select().from(pairs).where(eq(pairs.id, pinned.pairId)).get()!;
+  const pair = pinnedPair(t, event, ft.id, v.id, organizer.id);
   return { event, ft, v, pair };
 }
 

@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { pairs } from '../../db/schema.ts';
 import type { NewEvent } from '../../src/domain/events.ts';
-import { upsertOrganizer } from '../../src/domain/organizers.ts';
-import { movePair, pinPair } from '../../src/domain/pairs.ts';
+import { movePair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
+import { deskLead, pinnedPair } from '../helpers/pairs.ts';
 import { cookiesFrom, createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
 
 const MINUTE = 60_000;
@@ -18,12 +18,8 @@ const twoSpots: NewEvent['spots'] = [
 
 function eventWithOrganizer(t: TestApp, overrides: Partial<NewEvent> = {}) {
   const { event, catalog } = makeEvent(t.db, { spots: twoSpots, ...overrides });
-  const organizer = upsertOrganizer(t.db, { email: `o${Math.random()}@example.org`, password: 'long enough secret', name: 'Desk Lead' }, t.clock.now());
-  const pin = (firstTimerId: number, volunteerId: number) => {
-    const result = pinPair(t.db, event, { firstTimerId, volunteerId, organizerId: organizer.id, now: t.clock.now() });
-    if (!result.ok) throw new Error(result.reason);
-    return t.db.select().from(pairs).where(eq(pairs.id, result.pairId)).get()!;
-  };
+  const organizer = deskLead(t);
+  const pin = (firstTimerId: number, volunteerId: number) => pinnedPair(t, event, firstTimerId, volunteerId, organizer.id);
   return { event, catalog, organizer, pin };
 }
 

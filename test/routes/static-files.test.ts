@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { vendorFiles, vendorScripts } from '../../src/vendor-files.ts';
 import { createTestApp, testOrigin } from '../helpers/test-app.ts';
 
 const css = readFileSync('static/css/app.css');
@@ -46,5 +48,22 @@ describe('GET /static/*', () => {
     const res = await t.app.request(url, { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Length')).toBe(String(css.length));
+  });
+});
+
+describe('GET /static/vendor/*', () => {
+  it('serves the htmx files package-lock.json installed, under their versioned names, cached for a year', async () => {
+    const t = createTestApp();
+    const require = createRequire(import.meta.url);
+    const page = await (await t.app.request(`${testOrigin}/e/nope/join`)).text();
+    for (const [i, file] of vendorFiles.entries()) {
+      const version = (require(`${file.from.split('/')[0]}/package.json`) as { version: string }).version;
+      expect(file.name).toContain(version);
+      expect(page).toContain(`<script src="${vendorScripts[i]}" defer=""></script>`);
+      const res = await t.app.request(`${testOrigin}${vendorScripts[i]}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(readFileSync(require.resolve(file.from)));
+    }
   });
 });

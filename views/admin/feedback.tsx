@@ -4,15 +4,12 @@ import type { Event } from '../../src/domain/events.ts';
 import type { FeedbackMailCounts } from '../../src/domain/feedback-invitations.ts';
 import type { FeedbackSettingsField, FeedbackWindow } from '../../src/domain/feedback.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
-import { AdminTopBar } from '../admin.tsx';
-import { eventPath, formatDateTime, NoticeBanner, type Notice } from '../admin-event-day.tsx';
 import { Field } from '../field.tsx';
-import { formatDay } from '../format.ts';
+import { formatDateTime, formatDay, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
 
 export const feedbackPath = (slug: string) => `${eventPath(slug)}/feedback`;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The dashboard's line about feedback: what the invitations did, with the way to the details. */
 export function FeedbackMailSummary({ slug, counts }: { slug: string; counts: FeedbackMailCounts }) {

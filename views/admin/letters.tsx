@@ -4,11 +4,10 @@ import type { LetterSettings } from '../../db/schema.ts';
 import type { Event } from '../../src/domain/events.ts';
 import type { LetterSettingsField, LetterView } from '../../src/domain/letters.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
-import { AdminTopBar } from '../admin.tsx';
-import { eventPath, NoticeBanner, type Notice } from '../admin-event-day.tsx';
 import { Field } from '../field.tsx';
 import { Layout } from '../layout.tsx';
 import { Letter, type LetterProps } from '../letter.tsx';
+import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
 
 export const lettersPath = (slug: string) => `${eventPath(slug)}/letters`;
 

@@ -5,10 +5,9 @@ import type { FeedbackMet, ParticipantRole } from '../../db/schema.ts';
 import type { Event } from '../../src/domain/events.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { CriterionGroup, ProgramReport, Rate, RatingStats } from '../../src/domain/program-report.ts';
-import { AdminTopBar } from '../admin.tsx';
-import { eventPath } from '../admin-event-day.tsx';
-import { formatDateRange } from '../format.ts';
+import { formatDateRange, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath } from './chrome.tsx';
 
 /** Fewer answers than this behind a figure: shown, but marked as a small sample. */
 export const smallSample = 5;
@@ -17,7 +16,6 @@ const roleNames: Record<ParticipantRole, string> = { first_timer: 'First-timers'
 const metNames: Record<FeedbackMet, string> = { no: 'No', once: 'Once', more: 'More than once' };
 
 export const percent = (r: Rate) => (r.of === 0 ? '—' : `${Math.round((r.n / r.of) * 100)}%`);
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const share = (r: Rate) => (r.of === 0 ? 0 : r.n / r.of);
 const mean = (s: Pick<RatingStats, 'mean'>) => (s.mean === null ? '—' : s.mean.toFixed(1));
 

@@ -1,6 +1,6 @@
 // Dates, times and lengths as people type them into spreadsheets: ISO and US dates (or day-first
 // where the sheet says so), month names, 12- and 24-hour clocks, "90", "1:30" or "1h 30m".
-import { addMinutes, wallTime } from './wall-time.ts';
+import { addMinutes, wallTime } from '../wall-time.ts';
 
 export type DateOrder = 'mdy' | 'dmy';
 export type DateParts = { year: number; month: number; day: number };

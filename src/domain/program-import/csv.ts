@@ -15,7 +15,7 @@ import {
   type ParseResult,
   type ProgramInput,
 } from './types.ts';
-import { addMinutes, instantAtOffset, wallTimeIn } from './wall-time.ts';
+import { addMinutes, instantAtOffset, wallTimeIn } from '../wall-time.ts';
 
 export type CsvRow = { line: number; cells: string[] };
 export type CsvTable = { headers: string[]; rows: CsvRow[] };

@@ -3,7 +3,7 @@
 import { quote } from './input-text.ts';
 import { cleanSession } from './session-checks.ts';
 import { ImportProblem, type ImportedSession } from './types.ts';
-import { instantAtOffset, instantOf, isTimeZone, wallTime, wallTimeIn } from './wall-time.ts';
+import { instantAtOffset, instantOf, isTimeZone, wallTime, wallTimeIn } from '../wall-time.ts';
 
 export type FrabEvent = {
   guid: string;

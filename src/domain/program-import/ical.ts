@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { decodeInput, quote } from './input-text.ts';
 import { checkProgram, cleanSession } from './session-checks.ts';
 import { guardParse, ImportProblem, type ImportedSession, type ParseOptions, type ParseResult, type ProgramInput } from './types.ts';
-import { instantAtOffset, instantOf, isTimeZone, wallTime, wallTimeIn } from './wall-time.ts';
+import { instantAtOffset, instantOf, isTimeZone, wallTime, wallTimeIn } from '../wall-time.ts';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;

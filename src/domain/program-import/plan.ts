@@ -4,7 +4,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, participantSessions, programSessions } from '../../../db/schema.ts';
-import type { Conn } from '../audit.ts';
+import type { Conn } from '../../db.ts';
 import { checkProgram, cleanSession } from './session-checks.ts';
 import { ImportProblem, limits, type ImportedSession } from './types.ts';
 

@@ -1,6 +1,6 @@
 // What every program importer produces, whatever the source: sessions in the event's wall-clock
 // time, or one clear refusal that names the row or field — never a half-read program.
-import { isTimeZone } from './wall-time.ts';
+import { isTimeZone } from '../wall-time.ts';
 
 /** One session of an imported program, times local to the event's time zone ("2026-10-14T10:30"). */
 export type ImportedSession = {

@@ -1,8 +1,7 @@
 // Feedback for organizers: its window, opening it early (which writes the invitations), the
-// invitation counts and the settings. Mounted by admin.tsx under /admin/e/:slug, behind the sign-in.
+// invitation counts and the settings. Mounted by index.tsx under /admin/e/:slug, behind the sign-in.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import type { Event } from '../../domain/events.ts';
 import { countFeedbackMail, openFeedbackNow } from '../../domain/feedback-invitations.ts';
 import {
   feedbackSettingsOf,
@@ -11,20 +10,20 @@ import {
   updateFeedbackSettings,
   type FeedbackSettingsField,
 } from '../../domain/feedback.ts';
-import { formErrorsFrom } from '../../domain/spots.ts';
+import { fieldErrors, typedText } from '../../form-input.ts';
 import { FeedbackAdminPage, feedbackPath, type FeedbackSettingsValues } from '../../../views/admin/feedback.tsx';
 import { NotFoundPage } from '../../../views/errors.tsx';
-import { eventNotFound, flashNotice, takeNotice } from '../admin-dashboard.tsx';
-import { eventFromSlug, readForm } from '../event-context.ts';
-import { typedText } from '../form-values.ts';
+import { noEventForOrganizers } from '../event-guard.tsx';
+import { readForm } from '../request.ts';
+import { flashNotice, takeNotice } from './notice.ts';
 
-export const adminFeedbackRoutes = new Hono<AppEnv>();
+export const feedbackRoutes = new Hono<AppEnv>();
 
 function render(
   c: Context<AppEnv>,
-  event: Event,
   refused?: { settings?: FeedbackSettingsValues; errors: Partial<Record<FeedbackSettingsField | 'confirm', string>> },
 ) {
+  const { event } = c.var;
   const s = feedbackSettingsOf(event);
   c.header('Cache-Control', 'no-store');
   return c.html(
@@ -42,11 +41,7 @@ function render(
   );
 }
 
-adminFeedbackRoutes.get('/feedback', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  return render(c, event);
-});
+feedbackRoutes.get('/feedback', (c) => render(c));
 
 const openRefusals = {
   'not-found': null,
@@ -54,17 +49,16 @@ const openRefusals = {
   closed: 'Feedback has closed; it cannot be opened again.',
 } as const;
 
-adminFeedbackRoutes.post('/feedback/open', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+feedbackRoutes.post('/feedback/open', async (c) => {
+  const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   if (typedText(form.confirm, 3) !== 'yes') {
-    return render(c, event, { errors: { confirm: 'Tick the box to confirm that everyone is e-mailed now. Nothing was sent.' } });
+    return render(c, { errors: { confirm: 'Tick the box to confirm that everyone is e-mailed now. Nothing was sent.' } });
   }
   const result = openFeedbackNow(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, now: c.var.now(), publicUrl: c.var.publicUrl });
   if (!result.ok) {
     const text = openRefusals[result.reason];
-    if (text === null) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+    if (text === null) return c.html(<NotFoundPage message={noEventForOrganizers} />, 404);
     flashNotice(c, { kind: 'error', text });
     return c.redirect(feedbackPath(event.slug), 303);
   }
@@ -75,19 +69,18 @@ adminFeedbackRoutes.post('/feedback/open', async (c) => {
   return c.redirect(feedbackPath(event.slug), 303);
 });
 
-adminFeedbackRoutes.post('/feedback/settings', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+feedbackRoutes.post('/feedback/settings', async (c) => {
+  const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   const parsed = feedbackSettingsSchema.safeParse(form);
   if (!parsed.success) {
-    return render(c, event, {
+    return render(c, {
       settings: { feedbackDays: typedText(form.feedbackDays, 8), feedbackReminderDays: typedText(form.feedbackReminderDays, 8) },
-      errors: formErrorsFrom<FeedbackSettingsField>(parsed.error),
+      errors: fieldErrors<FeedbackSettingsField>(parsed.error),
     });
   }
   const result = updateFeedbackSettings(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, settings: parsed.data, now: c.var.now() });
-  if (!result.ok) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  if (!result.ok) return c.html(<NotFoundPage message={noEventForOrganizers} />, 404);
   flashNotice(c, { kind: 'ok', text: 'Saved the feedback settings.' });
   return c.redirect(feedbackPath(event.slug), 303);
 });

@@ -1,9 +1,8 @@
 // Recognition letters for organizers: what they say, who gets one, and printing them all (or one).
-// Mounted by admin.tsx under /admin/e/:slug, behind the sign-in.
+// Mounted by index.tsx under /admin/e/:slug, behind the sign-in.
 import { Hono, type Context } from 'hono';
 import type { LetterSettings } from '../../../db/schema.ts';
 import type { AppEnv } from '../../app-env.ts';
-import type { Event } from '../../domain/events.ts';
 import {
   letterSecret,
   letterSettingsOf,
@@ -12,17 +11,18 @@ import {
   updateLetterSettings,
   type LetterSettingsField,
 } from '../../domain/letters.ts';
-import { formErrorsFrom } from '../../domain/spots.ts';
+import { fieldErrors, idSchema, typedText } from '../../form-input.ts';
 import { LettersPage, LettersPrintPage, lettersPath } from '../../../views/admin/letters.tsx';
 import { NotFoundPage } from '../../../views/errors.tsx';
-import { eventNotFound, flashNotice, idParamSchema, takeNotice } from '../admin-dashboard.tsx';
-import { eventFromSlug, readForm } from '../event-context.ts';
-import { typedText } from '../form-values.ts';
+import { noEventForOrganizers } from '../event-guard.tsx';
 import { letterPath, letterProps } from '../letters.tsx';
+import { readForm } from '../request.ts';
+import { flashNotice, takeNotice } from './notice.ts';
 
-export const adminLetterRoutes = new Hono<AppEnv>();
+export const lettersRoutes = new Hono<AppEnv>();
 
-function render(c: Context<AppEnv>, event: Event, refused?: { settings: LetterSettings; errors: Partial<Record<LetterSettingsField, string>> }) {
+function render(c: Context<AppEnv>, refused?: { settings: LetterSettings; errors: Partial<Record<LetterSettingsField, string>> }) {
+  const { event } = c.var;
   const letters = loadLetters(c.var.db, event, letterSecret(c.var.db, c.var.now())).map((l) => ({
     ...l,
     verifyPath: letterPath(event, l.code),
@@ -41,15 +41,10 @@ function render(c: Context<AppEnv>, event: Event, refused?: { settings: LetterSe
   );
 }
 
-adminLetterRoutes.get('/letters', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
-  return render(c, event);
-});
+lettersRoutes.get('/letters', (c) => render(c));
 
-adminLetterRoutes.post('/letters/settings', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+lettersRoutes.post('/letters/settings', async (c) => {
+  const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   const parsed = letterSettingsSchema.safeParse(form);
   if (!parsed.success) {
@@ -59,19 +54,18 @@ adminLetterRoutes.post('/letters/settings', async (c) => {
       signerTitle: typedText(form.signerTitle, 200),
       text: typedText(form.text, 3000),
     };
-    return render(c, event, { settings, errors: formErrorsFrom<LetterSettingsField>(parsed.error) });
+    return render(c, { settings, errors: fieldErrors<LetterSettingsField>(parsed.error) });
   }
   const result = updateLetterSettings(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, letter: parsed.data, now: c.var.now() });
-  if (!result.ok) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+  if (!result.ok) return c.html(<NotFoundPage message={noEventForOrganizers} />, 404);
   flashNotice(c, { kind: 'ok', text: 'Saved what the letters say.' });
   return c.redirect(lettersPath(event.slug), 303);
 });
 
-adminLetterRoutes.get('/letters/print', async (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+lettersRoutes.get('/letters/print', async (c) => {
+  const { event } = c.var;
   const one = c.req.query('volunteer');
-  const volunteerId = one === undefined ? undefined : idParamSchema.safeParse(one);
+  const volunteerId = one === undefined ? undefined : idSchema.safeParse(one);
   if (volunteerId && !volunteerId.success) return c.html(<NotFoundPage message="There is no such volunteer's letter." />, 404);
   const letters = loadLetters(c.var.db, event, letterSecret(c.var.db, c.var.now()), volunteerId ? { volunteerId: volunteerId.data } : {});
   if (volunteerId && letters.length === 0) return c.html(<NotFoundPage message="There is no such volunteer's letter." />, 404);

@@ -1,20 +1,16 @@
 // The program report for organizers, and its answers as CSV (with or without names). Mounted by
-// admin.tsx under /admin/e/:slug, behind the sign-in.
+// index.tsx under /admin/e/:slug, behind the sign-in.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { computeProgramReport, loadProgramReportInput, responseRows, type PairCriteria } from '../../domain/program-report.ts';
 import { spreadsheetCsv } from '../../spreadsheet-csv.ts';
-import { formatDateTime } from '../../../views/admin-event-day.tsx';
 import { ReportPage } from '../../../views/admin/report.tsx';
-import { NotFoundPage } from '../../../views/errors.tsx';
-import { eventNotFound } from '../admin-dashboard.tsx';
-import { eventFromSlug } from '../event-context.ts';
+import { formatDateTime } from '../../../views/format.ts';
 
-export const adminReportRoutes = new Hono<AppEnv>();
+export const reportRoutes = new Hono<AppEnv>();
 
-adminReportRoutes.get('/report', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+reportRoutes.get('/report', (c) => {
+  const { event } = c.var;
   const report = computeProgramReport(loadProgramReportInput(c.var.db, event.id));
   c.header('Cache-Control', 'no-store');
   return c.html(
@@ -29,9 +25,8 @@ const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 const perPair = (pairs: PairCriteria[], value: (c: PairCriteria) => string | number) =>
   pairs.map((p) => String(value(p))).join(' | ');
 
-adminReportRoutes.get('/report/responses.csv', (c) => {
-  const event = eventFromSlug(c);
-  if (!event) return c.html(<NotFoundPage message={eventNotFound} />, 404);
+reportRoutes.get('/report/responses.csv', (c) => {
+  const { event } = c.var;
   const withNames = c.req.query('names') === 'yes';
   const rows = responseRows(loadProgramReportInput(c.var.db, event.id)).map((r) => [
     ...(withNames ? [r.name, r.email] : []),

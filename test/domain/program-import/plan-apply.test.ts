@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, organizers, programSessions } from '../../../db/schema.ts';
 import { loadEventCatalog, type NewEvent } from '../../../src/domain/events.ts';
 import { loadProfiles } from '../../../src/domain/matching-input.ts';
-import { loadProfile, updateProfile } from '../../../src/domain/participants.ts';
+import { loadProfile } from '../../../src/domain/participants.ts';
+import { updateProfile } from '../../../src/domain/registration.ts';
 import {
   applyProgramImport,
   isEmptyPlan,

@@ -1,0 +1,238 @@
+// What pages show of live pairs, one read model per audience: the organizer's dashboard rows
+// (with what needs attention first), the board's lines (public names only), and a phone's buddies
+// and meetups (never the organizers' pin, an e-mail only when both agreed).
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { meetupSpots, pairs, programSessions } from '../../db/schema.ts';
+import type { Conn, Db } from '../db.ts';
+import { bestAvailableReason, hasNoTopic, pinnedReason } from '../matcher/index.ts';
+import type { Event, ProgramSession } from './events.ts';
+import { isLive, liveStatuses, type LivePairRow } from './live-pairs.ts';
+import { loadProfiles } from './matching-input.ts';
+import { chooseOpener, type Opener } from './openers.ts';
+import { findPerson, peopleById, type Participant, type Person } from './participants.ts';
+import { publicName, type PublicName } from './public-name.ts';
+import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
+
+export type MeetupView = { spotId: number | null; spotName: string; directions: string; meetAt: Date | null };
+
+/** One live pair, for the organizer's dashboard. */
+export type LivePairView = MeetupView & {
+  pairId: number;
+  status: 'published' | 'met';
+  pinned: boolean;
+  score: number;
+  reasons: string[];
+  firstTimer: Person;
+  volunteer: Person;
+  /** minutes since meet time + grace passed without "We met"; null when not overdue */
+  overdueMinutes: number | null;
+  buddyMissingAt: Date | null;
+  differentBuddyAt: Date | null;
+};
+
+/** What a personal page shows about one buddy. */
+export type BuddyView = MeetupView & {
+  pairId: number;
+  status: 'published' | 'met';
+  /** first name + last initial */
+  name: PublicName;
+  pronouns: string;
+  /** a volunteer's short bio; empty for a first-timer */
+  bio: string;
+  /** why they were paired, in words for the two of them: never the organizer's pin */
+  reasons: string[];
+  /** something to start with when the reasons are only a shared language, or nothing */
+  opener: Opener | null;
+  /** only when both consented and the buddy gave one */
+  email: string | null;
+  buddyMissingAt: Date | null;
+  /** on the first-timer's own page only: they asked for someone else (quietly, the buddy never sees it) */
+  differentBuddyAt?: Date | null;
+};
+
+/** One meetup of a person: a volunteer's first-timers at the same spot and time meet together. */
+export type MyMeetup = MeetupView & { buddies: BuddyView[] };
+
+export type MyPairs = {
+  buddies: BuddyView[];
+  /** the same buddies by meetup, earliest first */
+  meetups: MyMeetup[];
+  /** a first-timer whose rematch found nobody free: "we'll find you a buddy" */
+  waitingSince: Date | null;
+  /** when the page next changes by itself, without anyone acting (a meet time arriving); null if never */
+  nextChangeAt: Date | null;
+};
+
+/** Board line: first name + last initial only, never e-mails or interests. */
+export type BoardPairView = { pairId: number; firstTimer: PublicName; volunteer: PublicName; spotName: string; directions: string; meetAt: Date };
+
+const MINUTE = 60_000;
+
+function spotsById(conn: Conn, eventId: number) {
+  const rows = conn.select().from(meetupSpots).where(eq(meetupSpots.eventId, eventId)).all();
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
+function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$inferSelect>): MeetupView {
+  const spot = pair.spotId === null ? undefined : spots.get(pair.spotId);
+  return {
+    spotId: spot?.id ?? null,
+    spotName: spot?.name ?? '',
+    directions: spot?.directions ?? '',
+    meetAt: pair.meetAt,
+  };
+}
+
+export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): MyPairs {
+  // the row the caller holds may predate a rematch that just happened
+  const fresh = findPerson(db, event.id, me.id) ?? me;
+  const firstTimer = fresh.role === 'first_timer';
+  const mine = firstTimer ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
+  const rows = db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.eventId, event.id), mine, inArray(pairs.status, [...liveStatuses])))
+    .orderBy(asc(pairs.meetAt), asc(pairs.id))
+    .all()
+    .filter(isLive);
+  const buddies = peopleById(
+    db,
+    rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
+  );
+  const spots = spotsById(db, event.id);
+  const openers = openerSource(db, event, fresh);
+  const views: BuddyView[] = rows.map((pair) => {
+    const buddy = buddies.get(firstTimer ? pair.volunteerId : pair.firstTimerId)!;
+    // the pin is the organizers' business; "the best buddy with room" says nothing to talk about
+    const reasons = pair.reasons.filter((r) => r !== pinnedReason && r !== bestAvailableReason);
+    return {
+      ...meetupOf(pair, spots),
+      pairId: pair.id,
+      status: pair.status,
+      name: publicName(buddy.name),
+      pronouns: buddy.pronouns,
+      bio: buddy.role === 'volunteer' ? buddy.bio : '',
+      reasons,
+      opener: hasNoTopic(reasons) ? openers.choose(pair, buddy) : null,
+      // contact details are shared only when both said yes
+      email: fresh.consentContact && buddy.consentContact && buddy.email ? buddy.email : null,
+      buddyMissingAt: pair.buddyMissingAt,
+      ...(firstTimer ? { differentBuddyAt: pair.differentBuddyAt } : {}),
+    };
+  });
+  // "my buddy isn't here" is offered from the meet time on, so the page changes then
+  const upcoming = firstTimer
+    ? views
+        .filter((b) => b.status === 'published' && !b.buddyMissingAt && b.meetAt && b.meetAt.getTime() > now.getTime())
+        .map((b) => b.meetAt!.getTime())
+    : [];
+  return {
+    buddies: views,
+    meetups: groupByMeetup(views),
+    waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
+    nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
+  };
+}
+
+function groupByMeetup(buddies: BuddyView[]): MyMeetup[] {
+  const groups = new Map<string, MyMeetup>();
+  for (const b of buddies) {
+    const key = `${b.meetAt?.getTime() ?? 'none'}@${b.spotId ?? 'none'}`;
+    const group = groups.get(key);
+    if (group) group.buddies.push(b);
+    else groups.set(key, { spotId: b.spotId, spotName: b.spotName, directions: b.directions, meetAt: b.meetAt, buddies: [b] });
+  }
+  return [...groups.values()];
+}
+
+/** Chooses openers for one person's pairs, reading the program and session plans only when one is needed. */
+function openerSource(db: Db, event: Event, me: Participant) {
+  let sessions: ProgramSession[] | undefined;
+  return {
+    choose(pair: LivePairRow, buddy: Participant): Opener {
+      sessions ??= db.select().from(programSessions).where(eq(programSessions.eventId, event.id)).all();
+      const planned = new Set(loadProfiles(db, [me, buddy]).flatMap((p) => p.sessions.map(Number)));
+      return chooseOpener({
+        pairId: pair.id,
+        meetAt: pair.meetAt,
+        slotMinutes: event.settings.slotMinutes,
+        timeZone: event.timezone,
+        sessions,
+        planned,
+      });
+    },
+  };
+}
+
+function overdueMinutes(pair: LivePairRow, graceMinutes: number, now: Date): number | null {
+  if (pair.status !== 'published' || pair.meetAt === null) return null;
+  const late = now.getTime() - (pair.meetAt.getTime() + graceMinutes * MINUTE);
+  return late > 0 ? Math.ceil(late / MINUTE) : null;
+}
+
+export function listLivePairs(db: Db, event: Event, now: Date): LivePairView[] {
+  const rows = db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
+    .all()
+    .filter(isLive);
+  const people = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  const spots = spotsById(db, event.id);
+  const views = rows.map((pair): LivePairView => {
+    const f = people.get(pair.firstTimerId)!;
+    const v = people.get(pair.volunteerId)!;
+    return {
+      ...meetupOf(pair, spots),
+      pairId: pair.id,
+      status: pair.status,
+      pinned: pair.pinned,
+      score: pair.score,
+      reasons: pair.reasons,
+      firstTimer: { id: f.id, name: f.name },
+      volunteer: { id: v.id, name: v.name },
+      overdueMinutes: overdueMinutes(pair, event.settings.graceMinutes, now),
+      buddyMissingAt: pair.buddyMissingAt,
+      differentBuddyAt: pair.differentBuddyAt,
+    };
+  });
+  // what needs the organizer first: someone says their buddy isn't here, then the overdue
+  const rank = (p: LivePairView) => (p.buddyMissingAt ? 0 : p.overdueMinutes !== null ? 1 : 2);
+  const time = (d: Date | null) => (d ? d.getTime() : Number.MAX_SAFE_INTEGER);
+  return views.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (rank(a) === 0 ? time(a.buddyMissingAt) - time(b.buddyMissingAt) : 0) ||
+      time(a.meetAt) - time(b.meetAt) ||
+      a.pairId - b.pairId,
+  );
+}
+
+export function listBoardPairs(db: Db, event: Event, now: Date): BoardPairView[] {
+  const slotStart = slotStartAtOrBefore(now, {
+    slotMinutes: event.settings.slotMinutes,
+    utcOffsetMinutes: utcOffsetMinutes(event.timezone, now),
+  });
+  const rows = db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
+    .all()
+    .filter((p) => p.meetAt !== null && p.meetAt.getTime() >= slotStart.getTime());
+  const people = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  const spots = spotsById(db, event.id);
+  const position = (p: LivePairRow) =>
+    p.spotId !== null && spots.has(p.spotId) ? spots.get(p.spotId)!.position : Number.MAX_SAFE_INTEGER;
+  rows.sort((a, b) => a.meetAt!.getTime() - b.meetAt!.getTime() || position(a) - position(b) || a.id - b.id);
+  return rows.map((pair) => {
+    const { spotName, directions } = meetupOf(pair, spots);
+    return {
+      pairId: pair.id,
+      firstTimer: publicName(people.get(pair.firstTimerId)!.name),
+      volunteer: publicName(people.get(pair.volunteerId)!.name),
+      spotName,
+      directions,
+      meetAt: pair.meetAt!,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+// The dashboard's participant list: search and pages, and checking someone in or out by hand.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../../domain/participants.ts';
+import { idSchema } from '../../form-input.ts';
+import { LiveCounts } from '../../../views/admin/dashboard.tsx';
+import { ParticipantList, ParticipantRow, participantListUrl } from '../../../views/admin/participants.tsx';
+import { NotFoundPage } from '../../../views/errors.tsx';
+import { isHtmx, readForm } from '../request.ts';
+import { dashboardQuerySchema, participantPageSize } from './dashboard.tsx';
+
+export const participantsRoutes = new Hono<AppEnv>();
+
+const notHere = 'That person is not registered for this event. Nothing was changed.';
+
+participantsRoutes.get('/participants', (c) => {
+  const { db, event } = c.var;
+  const { q, page } = dashboardQuerySchema.parse(c.req.query());
+  const list = searchParticipants(db, event.id, q, page, participantPageSize);
+  return c.html(<ParticipantList slug={event.slug} timezone={event.timezone} q={q} list={list} />);
+});
+
+for (const [path, present] of [
+  ['/participants/:id/check-in', true],
+  ['/participants/:id/check-out', false],
+] as const) {
+  participantsRoutes.post(path, async (c) => {
+    const { db, event } = c.var;
+    const id = idSchema.safeParse(c.req.param('id'));
+    if (!id.success) return c.html(<NotFoundPage message={notHere} />, 404);
+    const { q, page } = dashboardQuerySchema.parse((await readForm(c)) ?? {});
+    const result = setAttendanceByOrganizer(db, {
+      eventId: event.id,
+      participantId: id.data,
+      present,
+      organizerId: c.var.organizer.id,
+      now: c.var.now(),
+    });
+    if (!result.ok) return c.html(<NotFoundPage message={notHere} />, 404);
+    // their own page, other organizers' dashboards and the counts follow
+    c.var.live.publish({ eventId: event.id, participantIds: [result.participant.id], board: false });
+    c.header('Vary', 'HX-Request');
+    if (isHtmx(c)) {
+      return c.html(
+        <>
+          <ParticipantRow slug={event.slug} timezone={event.timezone} participant={result.participant} q={q} page={page} />
+          {/* the counts beside the list change at once, not at the next live signal */}
+          <LiveCounts slug={event.slug} counts={countParticipants(db, event.id)} oob />
+        </>,
+      );
+    }
+    return c.redirect(participantListUrl(event.slug, q, page, false), 303);
+  });
+}

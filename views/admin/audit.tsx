@@ -1,0 +1,65 @@
+// The audit log for organizers: who did what to the event, newest first, the app's own actions too.
+import type { AuditLine } from '../../src/domain/audit.ts';
+import { formatDateTime } from '../format.ts';
+import { eventPath, liveTrigger } from './chrome.tsx';
+
+const actionLabels: Record<string, string> = {
+  'check-in': 'Checked in',
+  'check-out': 'Checked out',
+  'spot-added': 'Added a meetup spot',
+  'spot-updated': 'Changed a meetup spot',
+  'timing-updated': 'Changed the timing',
+  'propose-round': 'Proposed a round',
+  'publish-round': 'Published a round',
+  'discard-round': 'Discarded a round',
+  'no-show': 'Marked a no-show',
+  rematch: 'Rematched',
+  unpair: 'Unpaired',
+  pin: 'Paired by hand',
+  forbid: 'Forbade a pair',
+  move: 'Moved a pair',
+};
+
+export function actionLabel(action: string): string {
+  const known = actionLabels[action];
+  if (known) return known;
+  const words = action.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function AuditList({ slug, timezone, entries }: { slug: string; timezone: string; entries: AuditLine[] }) {
+  return (
+    <div id="audit-log" hx-get={`${eventPath(slug)}/audit`} hx-trigger={liveTrigger} hx-target="this" hx-swap="outerHTML settle:0ms">
+      {entries.length === 0 ? (
+        <p class="muted">No organizer actions yet.</p>
+      ) : (
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Recent organizer actions">
+          <table>
+            <caption class="visually-hidden">The latest organizer actions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr>
+                  <td>
+                    <time datetime={e.at.toISOString()}>{formatDateTime(e.at, timezone)}</time>
+                  </td>
+                  <td>{e.organizerName ?? <em>automatic</em>}</td>
+                  <td>
+                    {actionLabel(e.action)}
+                    {e.detail && <span class="hint">{e.detail}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

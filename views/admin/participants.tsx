@@ -1,0 +1,138 @@
+// The dashboard's participant list: search, pages of ten, and checking someone in or out.
+import type { Participant, ParticipantPage } from '../../src/domain/participants.ts';
+import { formatDateTime } from '../format.ts';
+import { eventPath, liveTrigger } from './chrome.tsx';
+
+const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
+const statusLabels: Record<Participant['status'], string> = {
+  registered: 'Registered',
+  present: 'Here',
+  matched: 'Matched',
+  absent: 'Absent',
+  withdrawn: 'Withdrawn',
+};
+
+export type ParticipantRowProps = { slug: string; timezone: string; participant: Participant; q: string; page?: number };
+
+export function ParticipantRow({ slug, timezone, participant: p, q, page = 1 }: ParticipantRowProps) {
+  const here = p.status === 'present' || p.status === 'matched';
+  const action = `${eventPath(slug)}/participants/${p.id}/${here ? 'check-out' : 'check-in'}`;
+  return (
+    <tr id={`participant-${p.id}`}>
+      <td>
+        <strong>{p.name}</strong>
+        {p.pronouns && <span class="small muted"> ({p.pronouns})</span>}
+        {p.email && <span class="hint">{p.email}</span>}
+        {/* organizers plan for access needs; this column never reaches public screens */}
+        {p.accessibilityNeeds && <span class="hint">needs: {p.accessibilityNeeds}</span>}
+      </td>
+      <td>{roleLabels[p.role]}</td>
+      <td>
+        <span class={`status ${p.status}`}>{statusLabels[p.status]}</span>
+      </td>
+      <td>{p.affiliation}</td>
+      <td>
+        <code>{p.deskCode}</code>
+      </td>
+      <td>
+        <time datetime={p.createdAt.toISOString()}>{formatDateTime(p.createdAt, timezone)}</time>
+      </td>
+      <td>
+        <form method="post" action={action} hx-post={action} hx-target="closest tr" hx-swap="outerHTML">
+          {q && <input type="hidden" name="q" value={q} />}
+          {page > 1 && <input type="hidden" name="page" value={String(page)} />}
+          <button type="submit" class={here ? 'secondary' : undefined}>
+            {here ? 'Check out' : 'Check in'} <span class="visually-hidden">{p.name}</span>
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+export type ParticipantListProps = {
+  slug: string;
+  timezone: string;
+  q: string;
+  list: ParticipantPage;
+};
+
+/** The dashboard (without JavaScript) or the list fragment (with htmx) at one search and page. */
+export function participantListUrl(slug: string, q: string, page: number, fragment: boolean): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `${eventPath(slug)}${fragment ? '/participants' : ''}${query ? `?${query}` : ''}`;
+}
+
+export function ParticipantList({ slug, timezone, q, list }: ParticipantListProps) {
+  const { participants, total, page, pageSize } = list;
+  const first = (page - 1) * pageSize + 1;
+  const last = first + participants.length - 1;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageLink = (to: number, label: string, rel: 'prev' | 'next') => (
+    <a
+      class="button secondary"
+      rel={rel}
+      href={`${participantListUrl(slug, q, to, false)}#participants-heading`}
+      hx-get={participantListUrl(slug, q, to, true)}
+      hx-target="#participant-list"
+      hx-swap="outerHTML"
+    >
+      {label}
+    </a>
+  );
+  // statuses change as people are matched or marked absent, so the list follows live changes
+  return (
+    <div
+      id="participant-list"
+      hx-get={participantListUrl(slug, q, page, true)}
+      hx-trigger={liveTrigger}
+      hx-target="this"
+      hx-swap="outerHTML settle:0ms"
+    >
+      <p class="muted small" role="status">
+        {total === 0
+          ? q
+            ? `No one matches “${q}”.`
+            : 'No one has registered yet.'
+          : total <= pageSize
+            ? `${total} ${total === 1 ? 'person' : 'people'}${q ? ` matching “${q}”` : ''}.`
+            : `${first}–${last} of ${total} people${q ? ` matching “${q}”` : ''}, by name. Search to find someone.`}
+      </p>
+      {participants.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Participants</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Library or school</th>
+                <th scope="col">Desk code</th>
+                <th scope="col">Registered</th>
+                <th scope="col">Attendance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav class="actions pager" aria-label="Pages of participants">
+          {page > 1 && pageLink(page - 1, '← Previous', 'prev')}
+          <span class="muted">
+            Page {page} of {pages}
+          </span>
+          {page < pages && pageLink(page + 1, 'Next →', 'next')}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+// Matching rounds for organizers: the list of past rounds, "Match now", and the review page of
+// one proposal (its pairs with their reasons, who stays unmatched and why) before it goes live.
+import type { Event } from '../../src/domain/events.ts';
+import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
+import type { MatchRound, RoundView } from '../../src/domain/rounds.ts';
+import { formatDateTime, plural } from '../format.ts';
+import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
+
+const roundStatusLabels: Record<MatchRound['status'], string> = {
+  proposed: 'Waiting for review',
+  published: 'Published',
+  discarded: 'Discarded',
+};
+
+export type RoundListProps = {
+  slug: string;
+  timezone: string;
+  rounds: MatchRound[];
+  /** names of the organizers who started rounds by hand */
+  organizerNames: Map<number, string>;
+};
+
+export function roundWho(round: Pick<MatchRound, 'trigger' | 'organizerId'>, names: Map<number, string>): string {
+  if (round.trigger === 'auto') return 'auto';
+  return (round.organizerId !== null && names.get(round.organizerId)) || 'an organizer';
+}
+
+export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListProps) {
+  const base = eventPath(slug);
+  return (
+    <div id="round-list" hx-get={`${base}/rounds`} hx-trigger={liveTrigger} hx-target="this" hx-swap="outerHTML settle:0ms">
+      {rounds.length === 0 ? (
+        <p class="muted">No rounds yet.</p>
+      ) : (
+        // focusable so a keyboard can scroll it on a phone
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Past matching rounds">
+          <table>
+            <caption class="visually-hidden">Past matching rounds</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Status</th>
+                <th scope="col">Matched</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr id={`round-${r.id}`}>
+                  <td>
+                    <time datetime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, timezone)}</time>
+                  </td>
+                  <td>{roundWho(r, organizerNames)}</td>
+                  <td>
+                    {r.status === 'proposed' ? (
+                      <a href={`${base}/rounds/${r.id}`}>
+                        {roundStatusLabels[r.status]}
+                        <span class="visually-hidden"> (round of {formatDateTime(r.createdAt, timezone)})</span>
+                      </a>
+                    ) : (
+                      roundStatusLabels[r.status]
+                    )}
+                  </td>
+                  <td>
+                    {r.status === 'proposed'
+                      ? `${plural(r.proposal.pairs.length, 'pair')} proposed`
+                      : r.status === 'published'
+                        ? plural(r.matchedCount, 'pair')
+                        : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function MatchNowForm({ slug }: { slug: string }) {
+  return (
+    <form method="post" action={`${eventPath(slug)}/rounds`} class="actions">
+      <button type="submit">Match now</button>
+      <span class="hint">Proposes pairs for everyone waiting; you review them before anyone sees them.</span>
+    </form>
+  );
+}
+
+export type RoundReviewPageProps = {
+  organizer: SignedInOrganizer;
+  event: Pick<Event, 'slug' | 'name' | 'timezone'>;
+  view: RoundView;
+  who: string;
+  notice?: Notice | undefined;
+};
+
+export function RoundReviewPage({ organizer, event, view, who, notice }: RoundReviewPageProps) {
+  const base = eventPath(event.slug);
+  const { round, pairs, unmatched } = view;
+  const when = formatDateTime(round.createdAt, event.timezone);
+  return (
+    <Layout title={`Round of ${when} · ${event.name} · Buddydesk`} variant="admin">
+      <AdminTopBar organizer={organizer} />
+      <main>
+        <p>
+          <a href={base}>← {event.name} dashboard</a>
+        </p>
+        <h1>Matching round of {when}</h1>
+        <p class="muted">
+          Started by {who} · {roundStatusLabels[round.status]}
+        </p>
+        <NoticeBanner notice={notice} id="round-message" />
+
+        <section aria-labelledby="proposed-heading">
+          <h2 id="proposed-heading">{round.status === 'proposed' ? 'Proposed pairs' : 'Pairs in this round'}</h2>
+          {pairs.length === 0 ? (
+            <p>No pairs could be made in this round.</p>
+          ) : (
+            <div class="table-wrap" tabindex={0} role="region" aria-label="Proposed pairs">
+              <table id="round-pairs">
+                <caption class="visually-hidden">Pairs in this round with their score and reasons</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">First-timer</th>
+                    <th scope="col">Volunteer</th>
+                    <th scope="col">Score</th>
+                    <th scope="col">Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pairs.map((p) => (
+                    <tr>
+                      <td>{p.firstTimer.name}</td>
+                      <td>{p.volunteer.name}</td>
+                      <td>{p.score}</td>
+                      <td>
+                        {p.reasons.length === 0 ? (
+                          <span class="muted">nothing in common; best available</span>
+                        ) : (
+                          <ul class="reasons">
+                            {p.reasons.map((r) => (
+                              <li>{r}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby="unmatched-heading">
+          <h2 id="unmatched-heading">Still waiting after this round</h2>
+          {unmatched.length === 0 ? (
+            <p>Everyone waiting gets a buddy.</p>
+          ) : (
+            <ul id="round-unmatched">
+              {unmatched.map((u) => (
+                <li>
+                  <strong>{u.firstTimer.name}</strong>: {u.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {round.status === 'proposed' && (
+          <div class="actions">
+            {pairs.length > 0 && (
+              <form method="post" action={`${base}/rounds/${round.id}/publish`}>
+                <button type="submit">Publish {plural(pairs.length, 'pair')}</button>
+              </form>
+            )}
+            <form method="post" action={`${base}/rounds/${round.id}/discard`}>
+              <button type="submit" class="secondary">
+                Discard this round
+              </button>
+            </form>
+          </div>
+        )}
+      </main>
+    </Layout>
+  );
+}
