@@ -1,6 +1,6 @@
 // The program report: how the buddy program went, computed from what is stored. The computation
 // (computeProgramReport) is a pure function of loaded rows, so it can be checked against figures
-// worked out by hand; loadProgramReportInput reads those rows in a handful of queries.
+// worked out by hand; loadProgramReportInput (program-report-input.ts) reads those rows in a handful of queries.
 //
 // Definitions (also in the README, "The program report"):
 // - present: checked in, or here now, or in any pair (someone paired was here);
@@ -13,58 +13,8 @@
 //   sessions, same library type or region when both said), not read from its reason strings;
 //   "asked for" comes from the stored reason, as no other record of a request exists yet;
 //   "after a rematch" means the first-timer had an earlier pair.
-import { asc, eq, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import {
-  feedbackResponses,
-  pairs,
-  participantInterests,
-  participantSessions,
-  participants,
-  type FeedbackAgain,
-  type FeedbackMet,
-  type PairStatus,
-  type ParticipantRole,
-  type ParticipantStatus,
-} from '../../db/schema.ts';
-import { requestedReason } from '../matcher/index.ts';
-import type { Conn } from '../db.ts';
-
-export type ReportPerson = {
-  id: number;
-  role: ParticipantRole;
-  status: ParticipantStatus;
-  checkedIn: boolean;
-  capacity: number;
-  libraryType: string;
-  region: string;
-  interestIds: readonly number[];
-  sessionIds: readonly number[];
-  name: string;
-  email: string | null;
-};
-
-export type ReportPair = {
-  /** ids grow in the order pairs were made */
-  id: number;
-  firstTimerId: number;
-  volunteerId: number;
-  status: PairStatus;
-  noShowParticipantId: number | null;
-  requested: boolean;
-};
-
-export type ReportResponse = {
-  participantId: number;
-  met: FeedbackMet;
-  rating: number | null;
-  again: FeedbackAgain;
-  comment: string;
-  mayContact: boolean;
-  updatedAt: Date;
-};
-
-export type ReportInput = { people: ReportPerson[]; pairs: ReportPair[]; responses: ReportResponse[] };
+import type { FeedbackMet, PairStatus, ParticipantRole } from '../../db/schema.ts';
+import type { ReportInput, ReportPair, ReportPerson, ReportResponse } from './program-report-input.ts';
 
 /** n of a whole; the page writes it as "n of of (p %)", or "—" when there is no whole. */
 export type Rate = { n: number; of: number };
@@ -373,99 +323,4 @@ export function responseRows(input: ReportInput): ResponseRow[] {
       const about = pairsAnswerIsAbout(person, pairsOf(person)).flatMap((pair) => criteriaOf(pair) ?? []);
       return { ...r, role: person.role, name: person.name, email: r.mayContact ? person.email : null, pairs: about };
     });
-}
-
-// --- reading the rows ---
-
-/** The interest (or session) ids of each person of the event, from their link table. */
-function idsOfEventPeople(
-  db: Conn,
-  eventId: number,
-  link: typeof participantInterests | typeof participantSessions,
-  idColumn: SQLiteColumn,
-): Map<number, number[]> {
-  const rows = db
-    .select({ participantId: link.participantId, id: sql<number>`${idColumn}` })
-    .from(link)
-    .innerJoin(participants, eq(participants.id, link.participantId))
-    .where(eq(participants.eventId, eventId))
-    .all();
-  const map = new Map<number, number[]>();
-  for (const r of rows) {
-    const list = map.get(r.participantId);
-    if (list) list.push(r.id);
-    else map.set(r.participantId, [r.id]);
-  }
-  return map;
-}
-
-export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
-  const rows = db
-    .select({
-      id: participants.id,
-      role: participants.role,
-      status: participants.status,
-      checkedInAt: participants.checkedInAt,
-      capacity: participants.capacity,
-      libraryType: participants.libraryType,
-      region: participants.region,
-      name: participants.name,
-      email: participants.email,
-    })
-    .from(participants)
-    .where(eq(participants.eventId, eventId))
-    .orderBy(asc(participants.id))
-    .all();
-  const interestsOf = idsOfEventPeople(db, eventId, participantInterests, participantInterests.interestId);
-  const sessionsOf = idsOfEventPeople(db, eventId, participantSessions, participantSessions.sessionId);
-  return {
-    people: rows.map((p) => ({
-      id: p.id,
-      role: p.role,
-      status: p.status,
-      checkedIn: p.checkedInAt !== null,
-      capacity: p.capacity,
-      libraryType: p.libraryType,
-      region: p.region,
-      interestIds: interestsOf.get(p.id) ?? [],
-      sessionIds: sessionsOf.get(p.id) ?? [],
-      name: p.name,
-      email: p.email,
-    })),
-    pairs: db
-      .select({
-        id: pairs.id,
-        firstTimerId: pairs.firstTimerId,
-        volunteerId: pairs.volunteerId,
-        status: pairs.status,
-        noShowParticipantId: pairs.noShowParticipantId,
-        reasons: pairs.reasons,
-      })
-      .from(pairs)
-      .where(eq(pairs.eventId, eventId))
-      .orderBy(asc(pairs.id))
-      .all()
-      .map((p) => ({
-        id: p.id,
-        firstTimerId: p.firstTimerId,
-        volunteerId: p.volunteerId,
-        status: p.status,
-        noShowParticipantId: p.noShowParticipantId,
-        requested: p.reasons.includes(requestedReason),
-      })),
-    responses: db
-      .select()
-      .from(feedbackResponses)
-      .where(eq(feedbackResponses.eventId, eventId))
-      .all()
-      .map((r) => ({
-        participantId: r.participantId,
-        met: r.met,
-        rating: r.rating,
-        again: r.again,
-        comment: r.comment,
-        mayContact: r.mayContact,
-        updatedAt: r.updatedAt,
-      })),
-  };
 }

@@ -14,7 +14,8 @@ import { createDemoEvent } from '../../src/domain/demo.ts';
 import { loadEventCatalog, type Event } from '../../src/domain/events.ts';
 import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
 import { registerParticipant } from '../../src/domain/registration.ts';
-import { computeProgramReport, loadProgramReportInput } from '../../src/domain/program-report.ts';
+import { loadProgramReportInput } from '../../src/domain/program-report-input.ts';
+import { computeProgramReport } from '../../src/domain/program-report.ts';
 import { createRandom } from './fixtures/conference.ts';
 import { benchPerson } from './fixtures/people.ts';
 

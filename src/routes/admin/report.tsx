@@ -2,7 +2,8 @@
 // index.tsx under /admin/e/:slug, behind the sign-in.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { computeProgramReport, loadProgramReportInput, responseRows, type PairCriteria } from '../../domain/program-report.ts';
+import { loadProgramReportInput } from '../../domain/program-report-input.ts';
+import { computeProgramReport, responseRows, type PairCriteria } from '../../domain/program-report.ts';
 import { spreadsheetCsv } from '../../spreadsheet-csv.ts';
 import { ReportPage } from '../../../views/admin/report.tsx';
 import { formatDateTime } from '../../../views/format.ts';
