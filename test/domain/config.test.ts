@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         databasePath: 'db/buddydesk.sqlite',
         publicUrl: 'http://10.1.2.3:3000',
         trustProxy: false,
+        allowPrivateFetch: false,
         organizer: null,
         mail: { smtpUrl: null, from: null },
       },
