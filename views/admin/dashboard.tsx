@@ -101,6 +101,9 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`/e/${slug}/join`}>
             Join link
           </a>
+          <a class="button quiet" href={`${base}/program`}>
+            Program
+          </a>
           <a class="button quiet" href={`${base}/spots`}>
             Meetup spots and timing
           </a>

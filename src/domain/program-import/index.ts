@@ -20,4 +20,4 @@ export {
   type PlanResult,
   type ProgramImportPlan,
 } from './plan.ts';
-export type { ImportedSession, ImportRefusal, ParseResult, ProgramFormat, ProgramInput } from './types.ts';
+export { programFormats, type ImportedSession, type ImportRefusal, type ParseResult, type ProgramFormat, type ProgramInput } from './types.ts';

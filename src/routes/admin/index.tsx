@@ -13,6 +13,7 @@ import { lettersRoutes } from './letters.tsx';
 import { loginRoutes, requireOrganizer } from './login.tsx';
 import { outboxRoutes } from './outbox.tsx';
 import { pairsRoutes } from './pairs.tsx';
+import { programRoutes } from './program.tsx';
 import { participantsRoutes } from './participants.tsx';
 import { reportRoutes } from './report.tsx';
 import { roundsRoutes } from './rounds.tsx';
@@ -30,6 +31,7 @@ eventArea.route('/', outboxRoutes);
 eventArea.route('/', feedbackRoutes);
 eventArea.route('/', reportRoutes);
 eventArea.route('/', lettersRoutes);
+eventArea.route('/', programRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.route('/', loginRoutes);
