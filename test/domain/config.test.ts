@@ -27,6 +27,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('lets a program import fetch from private addresses only when ALLOW_PRIVATE_FETCH says so', () => {
+    const on = loadConfig({ ALLOW_PRIVATE_FETCH: '1' }, '10.1.2.3');
+    expect(on.ok && on.config.allowPrivateFetch).toBe(true);
+    expect(loadConfig({ ALLOW_PRIVATE_FETCH: 'sometimes' }, '10.1.2.3')).toEqual({
+      ok: false,
+      message: 'Bad configuration: ALLOW_PRIVATE_FETCH must be true or false',
+    });
+  });
+
   it('takes PUBLIC_URL without its trailing slash and the organizer pair', () => {
     const result = loadConfig({
       PORT: '8080',
