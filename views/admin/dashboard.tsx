@@ -104,6 +104,9 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`${base}/program`}>
             Program
           </a>
+          <a class="button quiet" href={`${base}/preregistration`}>
+            Pre-registration
+          </a>
           <a class="button quiet" href={`${base}/spots`}>
             Meetup spots and timing
           </a>

@@ -3,7 +3,7 @@
 import type { CsvField, CsvMapping, FieldChange, ProgramFormat, ProgramImportPlan } from '../../src/domain/program-import/index.ts';
 import type { CsvRow } from '../../src/domain/csv-table.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
-import { formatClock, formatDay } from '../format.ts';
+import { formatClock, formatDay, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar } from './chrome.tsx';
 import { ColumnSelects, SampleRows } from './csv-mapping.tsx';
@@ -86,7 +86,6 @@ export function CsvMappingPage(props: CsvMappingPageProps) {
 }
 
 const when = (wall: string) => `${formatDay(wall)}, ${formatClock(wall)}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 // a preview of thousands of sessions stays a page; the counts above say how many there are
 const shownPerList = 300;
 

@@ -13,6 +13,7 @@ import { lettersRoutes } from './letters.tsx';
 import { loginRoutes, requireOrganizer } from './login.tsx';
 import { outboxRoutes } from './outbox.tsx';
 import { pairsRoutes } from './pairs.tsx';
+import { preregistrationRoutes } from './preregistration.tsx';
 import { programRoutes } from './program.tsx';
 import { participantsRoutes } from './participants.tsx';
 import { reportRoutes } from './report.tsx';
@@ -32,6 +33,7 @@ eventArea.route('/', feedbackRoutes);
 eventArea.route('/', reportRoutes);
 eventArea.route('/', lettersRoutes);
 eventArea.route('/', programRoutes);
+eventArea.route('/', preregistrationRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.route('/', loginRoutes);

@@ -25,6 +25,7 @@ import {
 } from '../../domain/program-import/index.ts';
 import { chosenColumns, typedText } from '../../form-input.ts';
 import { fetchRemoteFile } from '../../remote-file.ts';
+import { plural } from '../../../views/format.ts';
 import { CsvMappingPage, ProgramPreviewPage } from '../../../views/admin/program-import.tsx';
 import { programPath, ProgramPage, type ImportRefused } from '../../../views/admin/program.tsx';
 import { readForm, readUploadForm, type UploadedFile } from '../request.ts';
@@ -168,7 +169,6 @@ const applyFormSchema = z.object({
   format: z.enum(programFormats).catch('csv'),
 });
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 programRoutes.post('/program/import/apply', async (c) => {
   const { event } = c.var;
