@@ -116,6 +116,9 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`${base}/feedback`}>
             Feedback
           </a>
+          <a class="button quiet" href={`${base}/exports`}>
+            Exports
+          </a>
           <a class="button quiet" href={`${base}/report`}>
             Report
           </a>

@@ -8,6 +8,7 @@ import { accountRoutes } from './account.tsx';
 import { auditRoutes } from './audit.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { eventsRoutes } from './events.tsx';
+import { exportsRoutes } from './exports.tsx';
 import { feedbackRoutes } from './feedback.tsx';
 import { lettersRoutes } from './letters.tsx';
 import { loginRoutes, requireOrganizer } from './login.tsx';
@@ -34,6 +35,7 @@ eventArea.route('/', reportRoutes);
 eventArea.route('/', lettersRoutes);
 eventArea.route('/', programRoutes);
 eventArea.route('/', preregistrationRoutes);
+eventArea.route('/', exportsRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.route('/', loginRoutes);
