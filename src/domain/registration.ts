@@ -68,6 +68,10 @@ function profileColumns(input: RegistrationInput) {
 function replaceChoices(tx: Tx, participantId: number, input: RegistrationInput) {
   tx.delete(participantInterests).where(eq(participantInterests.participantId, participantId)).run();
   tx.delete(participantSessions).where(eq(participantSessions.participantId, participantId)).run();
+  insertChoices(tx, participantId, input);
+}
+
+function insertChoices(tx: Tx, participantId: number, input: RegistrationInput) {
   const interestIds = [...new Set(input.interests)];
   const sessionIds = [...new Set(input.sessions)];
   if (interestIds.length > 0) {
@@ -134,7 +138,7 @@ export function insertParticipant(
     })
     .returning()
     .get();
-  replaceChoices(tx, participant.id, input);
+  insertChoices(tx, participant.id, input);
   return { ok: true, participant };
 }
 

@@ -24,9 +24,9 @@ const VOLUNTEERS = 1000;
 const RESPONSES = 2000;
 const REPETITIONS = 15;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function seedConference(db: Db, event: Event, now: Date) {
+export function seedConference(db: Db, event: Event, now: Date) {
   const random = createRandom(2026);
   const catalog = loadEventCatalog(db, event.id);
   const pick = <T,>(xs: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => xs[Math.floor(random() * xs.length)]!))];
@@ -82,7 +82,7 @@ function seedConference(db: Db, event: Event, now: Date) {
   return { pairs: rows.length, responses: answers.length };
 }
 
-async function time(run: () => Promise<unknown> | unknown): Promise<number> {
+export async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
