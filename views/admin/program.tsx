@@ -127,7 +127,7 @@ function CurrentProgram({ event, sessions }: { event: ProgramEvent; sessions: Pr
         <>
           <h3>{formatDay(day)}</h3>
           <div class="table-wrap" tabindex={0} role="region" aria-label={`Sessions on ${formatDay(day)}`}>
-            <table>
+            <table class="program-day">
               <caption class="visually-hidden">Sessions on {formatDay(day)}</caption>
               <thead>
                 <tr>
