@@ -6,13 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/app.tsx';
 import { migrateDb, openDb } from '../../src/db.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
-import { signIn, upsertOrganizer } from '../../src/domain/organizers.ts';
 import { applyPreregistration, planPreregistration } from '../../src/domain/preregistration.ts';
 import { guessPeopleMapping } from '../../src/domain/preregistration-sheet.ts';
-import { median, seedConference, time } from './report.ts';
+import { median, seedConference, signedInPages, time } from './report.ts';
 
 const REPETITIONS = 9;
 const SHEET_PEOPLE = 3000;
@@ -38,16 +36,7 @@ export async function runExportsBench() {
     const now = new Date('2026-10-20T14:00:00Z');
     const event = createDemoEvent(db, now, 'bench');
     const seeded = seedConference(db, event, now);
-    const organizer = upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);
-    const session = signIn(db, 'bench@example.org', 'long enough secret', now);
-    if (!session.ok) throw new Error('bench sign-in refused');
-    const app = createApp({ db, now: () => now, publicUrl: 'http://bench.test' });
-    const headers = { Cookie: `bd_session=${session.sessionId}` };
-    const page = async (path: string) => {
-      const res = await app.request(`http://bench.test${path}`, { headers });
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      return (await res.arrayBuffer()).byteLength;
-    };
+    const { organizer, page } = signedInPages(db, now);
     const base = `/admin/e/${event.slug}`;
     const paths = { dashboard: base, people: `${base}/exports/people.csv`, pairs: `${base}/exports/pairs.csv` };
     const sizes = { dashboard: await page(paths.dashboard), people: await page(paths.people), pairs: await page(paths.pairs) };

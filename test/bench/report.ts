@@ -82,6 +82,21 @@ export function seedConference(db: Db, event: Event, now: Date) {
   return { pairs: rows.length, responses: answers.length };
 }
 
+/** The app as a signed-in organizer reaches it: `page(path)` answers the size of a 200 page, or throws. */
+export function signedInPages(db: Db, now: Date) {
+  const organizer = upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);
+  const session = signIn(db, 'bench@example.org', 'long enough secret', now);
+  if (!session.ok) throw new Error('bench sign-in refused');
+  const app = createApp({ db, now: () => now, publicUrl: 'http://bench.test' });
+  const headers = { Cookie: `bd_session=${session.sessionId}` };
+  const page = async (path: string) => {
+    const res = await app.request(`http://bench.test${path}`, { headers });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return (await res.arrayBuffer()).byteLength;
+  };
+  return { organizer, page };
+}
+
 export async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   const started = performance.now();
   await run();
@@ -96,16 +111,7 @@ export async function runReportBench() {
     const now = new Date('2026-10-20T14:00:00Z');
     const event = createDemoEvent(db, now, 'bench');
     const seeded = seedConference(db, event, now);
-    upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);
-    const session = signIn(db, 'bench@example.org', 'long enough secret', now);
-    if (!session.ok) throw new Error('bench sign-in refused');
-    const app = createApp({ db, now: () => now, publicUrl: 'http://bench.test' });
-    const headers = { Cookie: `bd_session=${session.sessionId}` };
-    const page = async (path: string) => {
-      const res = await app.request(`http://bench.test${path}`, { headers });
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      return (await res.text()).length;
-    };
+    const { page } = signedInPages(db, now);
 
     const report = `/admin/e/${event.slug}/report`;
     const dashboard = `/admin/e/${event.slug}`;

@@ -1,12 +1,11 @@
 // The two steps between reading a program file and saving it: which CSV column is which, and the
 // preview of what the import would add, change and remove, with Apply and Cancel.
 import type { CsvField, CsvMapping, FieldChange, ProgramFormat, ProgramImportPlan } from '../../src/domain/program-import/index.ts';
-import type { CsvRow } from '../../src/domain/csv-table.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import { formatClock, formatDay, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar } from './chrome.tsx';
-import { ColumnSelects, SampleRows } from './csv-mapping.tsx';
+import { CappedTable, MappingStepPage, type SheetSample } from './import-steps.tsx';
 import { programPath, type ProgramEvent } from './program.tsx';
 
 export const formatNames: Record<ProgramFormat, string> = {
@@ -22,9 +21,7 @@ export type CsvMappingPageProps = {
   /** the file name or web address, to say what is being imported */
   source: string;
   csv: string;
-  headers: string[];
-  sample: CsvRow[];
-  rowCount: number;
+  sheet: SheetSample;
   fields: readonly CsvField[];
   labels: Record<CsvField, string>;
   mapping: CsvMapping;
@@ -35,59 +32,38 @@ export type CsvMappingPageProps = {
 export function CsvMappingPage(props: CsvMappingPageProps) {
   const { event, mapping } = props;
   return (
-    <Layout title={`Which column is which · Program · ${event.name} · Buddydesk`} variant="admin">
-      <AdminTopBar organizer={props.organizer} />
-      <main>
-        <p>
-          <a href={programPath(event.slug)}>← Program</a>
-        </p>
-        <h1>Which column is which?</h1>
-        <p>
-          <strong>{props.source}</strong>: {props.rowCount} {props.rowCount === 1 ? 'row' : 'rows'}. The columns below are
-          guessed from the sheet's header; check them against the first rows and correct any that are wrong. Times are read
-          as {event.timezone} unless a cell gives its own offset.
-        </p>
-        {props.problems.length > 0 && (
-          <div class="banner error" role="alert" id="mapping-error">
-            <p>Nothing was imported.</p>
-            <ul>
-              {props.problems.map((p) => (
-                <li>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <form method="post" action={`${programPath(event.slug)}/import/mapping`} class="card" id="mapping">
-          <input type="hidden" name="csv" value={props.csv} />
-          <input type="hidden" name="source" value={props.source} />
-          <ColumnSelects fields={props.fields} labels={props.labels} required={['title', 'start']} headers={props.headers} columns={mapping.columns} />
-          <div class="field">
-            <label for="date-order">Dates such as 03/04/2026 are</label>
-            <select id="date-order" name="dateOrder">
-              <option value="mdy" selected={mapping.dateOrder === 'mdy'}>
-                month/day/year (March 4)
-              </option>
-              <option value="dmy" selected={mapping.dateOrder === 'dmy'}>
-                day/month/year (3 April)
-              </option>
-            </select>
-          </div>
-          <p class="actions">
-            <button type="submit">Continue to the preview</button>
-            <a class="button quiet" href={programPath(event.slug)}>
-              Cancel
-            </a>
-          </p>
-        </form>
-        <SampleRows headers={props.headers} sample={props.sample} rowCount={props.rowCount} />
-      </main>
-    </Layout>
+    <MappingStepPage
+      organizer={props.organizer}
+      title={`Program · ${event.name}`}
+      back={{ href: programPath(event.slug), label: 'Program' }}
+      action={`${programPath(event.slug)}/import/mapping`}
+      source={props.source}
+      csv={props.csv}
+      sheet={props.sheet}
+      fields={props.fields}
+      labels={props.labels}
+      required={['title', 'start']}
+      columns={mapping.columns}
+      note={`Times are read as ${event.timezone} unless a cell gives its own offset.`}
+      refusedLead="Nothing was imported."
+      problems={props.problems}
+    >
+      <div class="field">
+        <label for="date-order">Dates such as 03/04/2026 are</label>
+        <select id="date-order" name="dateOrder">
+          <option value="mdy" selected={mapping.dateOrder === 'mdy'}>
+            month/day/year (March 4)
+          </option>
+          <option value="dmy" selected={mapping.dateOrder === 'dmy'}>
+            day/month/year (3 April)
+          </option>
+        </select>
+      </div>
+    </MappingStepPage>
   );
 }
 
 const when = (wall: string) => `${formatDay(wall)}, ${formatClock(wall)}`;
-// a preview of thousands of sessions stays a page; the counts above say how many there are
-const shownPerList = 300;
 
 function describeChange(c: FieldChange): string {
   switch (c.field) {
@@ -108,10 +84,6 @@ function describeChange(c: FieldChange): string {
     case 'retired':
       return 'Offered again';
   }
-}
-
-function More({ total }: { total: number }) {
-  return total > shownPerList ? <p class="muted">… and {total - shownPerList} more.</p> : null;
 }
 
 export type ProgramPreviewPageProps = {
@@ -193,96 +165,65 @@ function PlanLists({ plan }: { plan: ProgramImportPlan }) {
   return (
     <>
       {plan.added.length > 0 && (
-        <section aria-labelledby="added-heading">
-          <h2 id="added-heading">To add</h2>
-          <div class="table-wrap" tabindex={0} role="region" aria-label="Sessions to add">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Room</th>
-                  <th scope="col">Track</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.added.slice(0, shownPerList).map((s) => (
-                  <tr>
-                    <td>
-                      {when(s.startsAt)} – {formatClock(s.endsAt)}
-                    </td>
-                    <td>{s.title}</td>
-                    <td>{s.room}</td>
-                    <td>{s.track}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More total={plan.added.length} />
-        </section>
+        <CappedTable
+          id="added"
+          heading="To add"
+          label="Sessions to add"
+          columns={['When', 'Session', 'Room', 'Track']}
+          rows={plan.added}
+          row={(s) => (
+            <tr>
+              <td>
+                {when(s.startsAt)} – {formatClock(s.endsAt)}
+              </td>
+              <td>{s.title}</td>
+              <td>{s.room}</td>
+              <td>{s.track}</td>
+            </tr>
+          )}
+        />
       )}
       {plan.changed.length > 0 && (
-        <section aria-labelledby="changed-heading">
-          <h2 id="changed-heading">To change</h2>
-          <div class="table-wrap" tabindex={0} role="region" aria-label="Sessions to change">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">What changes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.changed.slice(0, shownPerList).map((c) => (
-                  <tr>
-                    <td>{c.title}</td>
-                    <td>
-                      <ul class="changes">
-                        {c.changes.map((x) => (
-                          <li>{describeChange(x)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More total={plan.changed.length} />
-        </section>
+        <CappedTable
+          id="changed"
+          heading="To change"
+          label="Sessions to change"
+          columns={['Session', 'What changes']}
+          rows={plan.changed}
+          row={(c) => (
+            <tr>
+              <td>{c.title}</td>
+              <td>
+                <ul class="changes">
+                  {c.changes.map((x) => (
+                    <li>{describeChange(x)}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          )}
+        />
       )}
       {plan.removed.length > 0 && (
-        <section aria-labelledby="removed-heading">
-          <h2 id="removed-heading">Not in the file any more</h2>
-          <div class="table-wrap" tabindex={0} role="region" aria-label="Sessions not in the file any more">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Room</th>
-                  <th scope="col">What happens</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.removed.slice(0, shownPerList).map((r) => (
-                  <tr>
-                    <td>{when(r.startsAt)}</td>
-                    <td>{r.title}</td>
-                    <td>{r.room}</td>
-                    <td>
-                      {r.outcome === 'delete'
-                        ? 'Deleted (nobody planned it)'
-                        : `Kept for the ${plural(r.plannedBy, 'person', 'people')} who planned it; no longer offered`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More total={plan.removed.length} />
-        </section>
+        <CappedTable
+          id="removed"
+          heading="Not in the file any more"
+          label="Sessions not in the file any more"
+          columns={['When', 'Session', 'Room', 'What happens']}
+          rows={plan.removed}
+          row={(r) => (
+            <tr>
+              <td>{when(r.startsAt)}</td>
+              <td>{r.title}</td>
+              <td>{r.room}</td>
+              <td>
+                {r.outcome === 'delete'
+                  ? 'Deleted (nobody planned it)'
+                  : `Kept for the ${plural(r.plannedBy, 'person', 'people')} who planned it; no longer offered`}
+              </td>
+            </tr>
+          )}
+        />
       )}
     </>
   );

@@ -63,9 +63,7 @@ function renderMapping(c: Ctx, step: MappingStep, status: 200 | 422) {
       event={c.var.event}
       source={step.source}
       csv={step.csv}
-      headers={preview.headers}
-      sample={preview.sample}
-      rowCount={preview.rowCount}
+      sheet={preview}
       fields={peopleFields}
       labels={peopleFieldLabels}
       mapping={step.mapping ?? preview.mapping}
