@@ -20,7 +20,7 @@ export type PeopleMapping = {
 };
 
 export const peopleFieldLabels: Record<PeopleField, string> = {
-  name: 'Name (full name)',
+  name: 'Name (full name, or first and last name below)',
   firstName: 'First name',
   lastName: 'Last name',
   email: 'E-mail',

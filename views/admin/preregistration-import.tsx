@@ -59,7 +59,7 @@ export function PeopleMappingPage(props: PeopleMappingPageProps) {
       sheet={props.sheet}
       fields={props.fields}
       labels={props.labels}
-      required={['name', 'role']}
+      required={[]}
       columns={mapping.columns}
       refusedLead="Nobody was added."
       problems={refused}
