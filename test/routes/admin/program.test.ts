@@ -154,6 +154,29 @@ describe('POST /admin/e/:slug/program/import with the sample schedules', () => {
   });
 });
 
+describe('POST /admin/e/:slug/program/import with an iCalendar file', () => {
+  it('imports each VEVENT as a session, a UTC time moved into the event zone and a zoned one kept', async () => {
+    const setup = setUp({ timezone: 'America/New_York' });
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Sched//EN',
+      'BEGIN:VEVENT', 'UID:kn-1@sched.example', 'SUMMARY:Opening Keynote', 'LOCATION:Ballroom A',
+      'DTSTART:20261014T130000Z', 'DTEND:20261014T140000Z', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:ws-2@sched.example', 'SUMMARY:Linked Data 101', 'LOCATION:Room 101',
+      'DTSTART;TZID=America/Chicago:20261014T100000', 'DTEND;TZID=America/Chicago:20261014T110000', 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const res = await uploadFile(setup.t, setup.cookie, `${setup.base}/import`, 'conference.ics', ics);
+    expect(res.status).toBe(200);
+    const preview = await res.text();
+    expect(preview).toContain('(iCalendar): 2 sessions.');
+    await applyPreview(setup.t, setup.cookie, preview, `${setup.base}/import/apply`);
+    expect(rowsOf(setup.t, setup.event.id).map((r) => [r.title, r.startsAt, r.endsAt, r.room, r.sourceId])).toEqual([
+      ['Opening Keynote', '2026-10-14T09:00', '2026-10-14T10:00', 'Ballroom A', 'kn-1@sched.example'],
+      ['Linked Data 101', '2026-10-14T11:00', '2026-10-14T12:00', 'Room 101', 'ws-2@sched.example'],
+    ]);
+  });
+});
+
 describe('POST /admin/e/:slug/program/import/apply', () => {
   it('refuses a stale preview with 409 and shows the new one, saving nothing', async () => {
     const setup = setUp({ timezone: 'Europe/Berlin', startsOn: '2019-08-21', endsOn: '2019-08-25' });
