@@ -167,6 +167,8 @@ export const participants = sqliteTable(
     waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
     /** the first visit to the personal page while feedback was open: "opened" on the dashboard */
     feedbackSeenAt: integer('feedback_seen_at', { mode: 'timestamp_ms' }),
+    /** added by an organizer from a pre-registration list, not registered by the person */
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },

@@ -4,6 +4,7 @@ import type { LoginLimiter } from './domain/login-limiter.ts';
 import type { SignedInOrganizer } from './domain/organizers.ts';
 import type { Participant } from './domain/participants.ts';
 import type { LiveHub } from './live.ts';
+import type { FetchPolicy } from './remote-file.ts';
 
 export type AppDeps = {
   db: Db;
@@ -18,6 +19,8 @@ export type AppDeps = {
   live?: LiveHub;
   /** true when SMTP_URL is set and a sender is running; otherwise mail waits in the outbox */
   mailSending?: boolean;
+  /** how a program import fetches a web address; private addresses are refused by default */
+  fetchPolicy?: Partial<FetchPolicy>;
 };
 
 export type AppEnv = {
@@ -38,5 +41,6 @@ export type AppEnv = {
     me: Participant;
     live: LiveHub;
     mailSending: boolean;
+    fetchPolicy: FetchPolicy;
   };
 };

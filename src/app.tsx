@@ -7,7 +7,7 @@ import { getOrCreateSecret } from './domain/secrets.ts';
 import { createLoginLimiter } from './domain/login-limiter.ts';
 import { createLiveHub } from './live.ts';
 import { sameOriginForms } from './same-origin-forms.ts';
-import { bodyLimits } from './body-limits.ts';
+import { bodyLimits, uploadBodyLimit } from './body-limits.ts';
 import { staticFiles } from './static-files.ts';
 import { adminRoutes } from './routes/admin/index.tsx';
 import { boardRoutes } from './routes/board.tsx';
@@ -24,6 +24,7 @@ export function createApp(deps: AppDeps) {
   const deviceSecret = getOrCreateSecret(deps.db, 'device-hmac', now());
   const loginLimiter = createLoginLimiter();
   const live = deps.live ?? createLiveHub();
+  const fetchPolicy = { allowPrivate: false, timeoutMs: 15_000, maxBytes: uploadBodyLimit, ...deps.fetchPolicy };
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     c.set('loginLimiter', loginLimiter);
     c.set('live', live);
     c.set('mailSending', deps.mailSending ?? false);
+    c.set('fetchPolicy', fetchPolicy);
     await next();
   });
   app.use(bodyLimits((c, maxSize) => c.html(<TooLargePage maxKb={maxSize / 1024} />, 413)));

@@ -21,6 +21,10 @@ export const configSchema = z
       emptyAsUndefined,
       z.enum(['true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false' }).default('false'),
     ),
+    ALLOW_PRIVATE_FETCH: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false', '1', '0'], { error: 'ALLOW_PRIVATE_FETCH must be true or false' }).default('false'),
+    ),
     ORGANIZER_EMAIL: z.preprocess(emptyAsUndefined, z.email('ORGANIZER_EMAIL must be an e-mail address').optional()),
     ORGANIZER_PASSWORD: z.preprocess(
       emptyAsUndefined,
@@ -73,6 +77,8 @@ export type Config = {
   publicUrl: string;
   /** behind a reverse proxy: the client's address is the last one in X-Forwarded-For */
   trustProxy: boolean;
+  /** a program import may fetch from loopback and private addresses (a conference system on the LAN) */
+  allowPrivateFetch: boolean;
   /** name is unset when ORGANIZER_NAME is: the organizer is asked for one in the console */
   organizer: { email: string; password: string; name?: string } | null;
   /** smtpUrl null: nothing is sent, messages wait in the outbox */
@@ -97,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>, lanAddress =
       databasePath: e.DATABASE_PATH,
       publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress}:${e.PORT}`).replace(/\/+$/, ''),
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      allowPrivateFetch: e.ALLOW_PRIVATE_FETCH === 'true' || e.ALLOW_PRIVATE_FETCH === '1',
       organizer:
         e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
           ? {

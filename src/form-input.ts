@@ -42,3 +42,23 @@ export const typedText = (v: string | string[] | undefined, limit: number) =>
 /** What was ticked in a checkbox list, for showing it back. */
 export const typedList = (v: string | string[] | undefined) =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).slice(0, maxListItems);
+
+/**
+ * The mapping step's choice of a column for each field (`column.<field>` = the column's index, or
+ * empty for none); anything that is not a column of the sheet is left out, and the mapping check
+ * then says what is missing.
+ */
+export function chosenColumns<F extends string>(
+  form: Record<string, string | string[]>,
+  fields: readonly F[],
+  columnCount: number,
+): Partial<Record<F, number>> {
+  const columns: Partial<Record<F, number>> = {};
+  for (const field of fields) {
+    const value = typedText(form[`column.${field}`], 6);
+    if (!/^(0|[1-9][0-9]{0,4})$/.test(value)) continue;
+    const column = Number(value);
+    if (column < columnCount) columns[field] = column;
+  }
+  return columns;
+}

@@ -44,7 +44,13 @@ if (config.organizer) {
 
 const { smtpUrl, from } = config.mail;
 const mailSending = smtpUrl !== null && from !== null;
-const app = createApp({ db, publicUrl: config.publicUrl, trustProxy: config.trustProxy, mailSending });
+const app = createApp({
+  db,
+  publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
+  mailSending,
+  fetchPolicy: { allowPrivate: config.allowPrivateFetch },
+});
 const stopAutoWork = startAutoWork({ db, live: app.live, publicUrl: config.publicUrl });
 
 // without SMTP_URL nothing is sent: messages wait in the outbox, where organizers can read them

@@ -1,7 +1,8 @@
-import type { Event, EventCatalog, ProgramSession } from '../src/domain/events.ts';
+import type { Event, EventCatalog } from '../src/domain/events.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { FieldErrors } from '../src/domain/registration-schema.ts';
 import { formatClock, formatDay } from './format.ts';
+import { groupProgram } from './program-days.ts';
 import { Layout } from './layout.tsx';
 
 /** What the form shows: what was typed (strings) or what is stored. */
@@ -102,18 +103,6 @@ function SelectField(props: {
       <FieldError name={props.name} errors={props.errors} />
     </div>
   );
-}
-
-function groupProgram(sessions: ProgramSession[]) {
-  const days = new Map<string, Map<string, ProgramSession[]>>();
-  for (const s of sessions) {
-    const day = s.startsAt.slice(0, 10);
-    const slots = days.get(day) ?? new Map<string, ProgramSession[]>();
-    const slot = s.startsAt.slice(11, 16);
-    slots.set(slot, [...(slots.get(slot) ?? []), s]);
-    days.set(day, slots);
-  }
-  return days;
 }
 
 export function ProfileFields(props: {

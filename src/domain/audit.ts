@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import * as schema from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { organizerLabel } from './organizers.ts';
@@ -26,9 +26,9 @@ export function auditName(p: { id: number; name: string }): string {
 /** One line of the organizer's audit list; organizerName is null for what the app did by itself. */
 export type AuditLine = { id: number; action: string; detail: string; at: Date; organizerName: string | null };
 
-/** The latest organizer actions of an event, newest first. */
-export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[] {
-  return db
+/** The latest organizer actions of an event, newest first; or, with `limit` null, all of them, oldest first (for the export). */
+export function listAuditLog(db: Conn, eventId: number, limit: number | null = 20): AuditLine[] {
+  const query = db
     .select({
       id: schema.auditLog.id,
       action: schema.auditLog.action,
@@ -40,20 +40,21 @@ export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[]
     })
     .from(schema.auditLog)
     .leftJoin(schema.organizers, eq(schema.organizers.id, schema.auditLog.organizerId))
-    .where(eq(schema.auditLog.eventId, eventId))
-    .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
-    .limit(limit)
-    .all()
-    .map(({ organizerId, organizerName, organizerEmail, ...line }) => ({
-      ...line,
-      // an organizer account removed later still did it by hand
-      organizerName:
-        organizerId === null
-          ? null
-          : organizerName === null || organizerEmail === null
-            ? 'a former organizer'
-            : organizerLabel({ name: organizerName, email: organizerEmail }),
-    }));
+    .where(eq(schema.auditLog.eventId, eventId));
+  const rows =
+    limit === null
+      ? query.orderBy(asc(schema.auditLog.at), asc(schema.auditLog.id)).all()
+      : query.orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id)).limit(limit).all();
+  return rows.map(({ organizerId, organizerName, organizerEmail, ...line }) => ({
+    ...line,
+    // an organizer account removed later still did it by hand
+    organizerName:
+      organizerId === null
+        ? null
+        : organizerName === null || organizerEmail === null
+          ? 'a former organizer'
+          : organizerLabel({ name: organizerName, email: organizerEmail }),
+  }));
 }
 
 /** Organizer names by id, for lists (such as past rounds) that say who started something. */

@@ -6,7 +6,7 @@ import {
   programSessions,
   type EventSettings,
 } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db } from '../db.ts';
 
 export type Event = typeof events.$inferSelect;
 export type Interest = typeof interests.$inferSelect;
@@ -105,6 +105,31 @@ export function findEventBySlug(db: Db, slug: string): Event | undefined {
 
 export function listEvents(db: Db): Event[] {
   return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all().map(withDefaults);
+}
+
+/** What people choose from besides the program: the labels a profile's fields must come from. */
+export type EventChoices = {
+  libraryTypes: string[];
+  /** empty: the region is free text */
+  regions: string[];
+  languages: string[];
+  interests: Pick<Interest, 'id' | 'label'>[];
+};
+
+/** The event's lists of choices, in their order; the one place that knows where each is kept. */
+export function loadEventChoices(conn: Conn, event: Pick<Event, 'id' | 'settings'>): EventChoices {
+  const settings = defaultEventSettings(event.settings);
+  return {
+    libraryTypes: settings.libraryTypes,
+    regions: settings.regions,
+    languages: settings.languages,
+    interests: conn
+      .select({ id: interests.id, label: interests.label })
+      .from(interests)
+      .where(eq(interests.eventId, event.id))
+      .orderBy(asc(interests.position), asc(interests.id))
+      .all(),
+  };
 }
 
 /** Sessions in the program, and the retired ones in `keep` (those a person chose before they were retired). */

@@ -9,7 +9,7 @@ import { writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { feedbackWindow, type FeedbackWindow } from './feedback.ts';
 import { enqueueMail } from './mail-outbox.ts';
-import type { Participant } from './participants.ts';
+import { personalLink, type Participant } from './participants.ts';
 import { firstName } from './public-name.ts';
 
 export const feedbackInviteKind = 'feedback-invite';
@@ -20,7 +20,7 @@ const immediate = { behavior: 'immediate' } as const;
 
 /** The personal page, scrolled to its feedback form. */
 export function feedbackLink(publicUrl: string, event: Pick<Event, 'slug'>, token: string): string {
-  return `${publicUrl}/e/${encodeURIComponent(event.slug)}/me/${token}#feedback`;
+  return `${personalLink(publicUrl, event, token)}#feedback`;
 }
 
 function longDay(isoDate: string): string {
@@ -32,7 +32,8 @@ function longDay(isoDate: string): string {
 type MailEvent = Pick<Event, 'id' | 'slug' | 'name' | 'settings'>;
 type Person = Pick<Participant, 'id' | 'name' | 'role' | 'token' | 'email'>;
 
-function signature(event: MailEvent): string {
+/** How the committee signs its e-mails: by its association when the letters name one. */
+export function committeeSignature(event: Pick<Event, 'name' | 'settings'>): string {
   const association = defaultEventSettings(event.settings).letter.association.trim();
   return association ? `The ${association} buddy committee` : `The ${event.name} buddy committee`;
 }
@@ -65,7 +66,7 @@ export function feedbackMail(
         '',
         `Feedback closes at the end of ${until}. If you already answered, thank you — there is nothing more to do.`,
         '',
-        signature(event),
+        committeeSignature(event),
       ].join('\n'),
     };
   }
@@ -84,7 +85,7 @@ export function feedbackMail(
       ...(volunteer ? ['', 'Your letter of thanks for your volunteer service is on the same page.'] : []),
       '',
       'Thank you!',
-      signature(event),
+      committeeSignature(event),
     ].join('\n'),
   };
 }

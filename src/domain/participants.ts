@@ -10,6 +10,11 @@ export type ParticipantProfile = Participant & { interestIds: number[]; sessionI
 /** Someone by id and full name, as organizer pages and notices name them. */
 export type Person = { id: number; name: string };
 
+/** A participant's personal page, as links in e-mails and mail merges carry it. */
+export function personalLink(publicUrl: string, event: { slug: string }, token: string): string {
+  return `${publicUrl}/e/${encodeURIComponent(event.slug)}/me/${token}`;
+}
+
 /** Checked in and still here: only such people are paired. */
 export function isHere(p: Participant): boolean {
   return p.status === 'present' || p.status === 'matched';

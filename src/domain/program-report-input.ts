@@ -54,7 +54,7 @@ export type ReportResponse = {
 export type ReportInput = { people: ReportPerson[]; pairs: ReportPair[]; responses: ReportResponse[] };
 
 /** The interest (or session) ids of each person of the event, from their link table. */
-function idsOfEventPeople(
+export function idsOfEventPeople(
   db: Conn,
   eventId: number,
   link: typeof participantInterests | typeof participantSessions,

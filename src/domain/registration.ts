@@ -68,6 +68,10 @@ function profileColumns(input: RegistrationInput) {
 function replaceChoices(tx: Tx, participantId: number, input: RegistrationInput) {
   tx.delete(participantInterests).where(eq(participantInterests.participantId, participantId)).run();
   tx.delete(participantSessions).where(eq(participantSessions.participantId, participantId)).run();
+  insertChoices(tx, participantId, input);
+}
+
+function insertChoices(tx: Tx, participantId: number, input: RegistrationInput) {
   const interestIds = [...new Set(input.interests)];
   const sessionIds = [...new Set(input.sessions)];
   if (interestIds.length > 0) {
@@ -104,37 +108,47 @@ function unusedDeskCode(tx: Tx, eventId: number): string {
   }
 }
 
+/**
+ * Registers one person inside the caller's transaction: the choices checked, the e-mail free,
+ * a personal token and a desk code of their own. A pre-registration import adds a whole list
+ * this way in one transaction.
+ */
+export function insertParticipant(
+  tx: Tx,
+  event: Event,
+  input: RegistrationInput,
+  opts: { present: boolean; now: Date; imported?: boolean },
+): RegisterResult {
+  const errors = checkChoices(tx, event, input);
+  if (emailTaken(tx, event.id, input.email)) errors.email = emailTakenMessage;
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
+  const participant = tx
+    .insert(participants)
+    .values({
+      eventId: event.id,
+      role: input.role,
+      status: opts.present ? 'present' : 'registered',
+      token: newSecretToken(),
+      deskCode: unusedDeskCode(tx, event.id),
+      ...profileColumns(input),
+      checkedInAt: opts.present ? opts.now : null,
+      importedAt: opts.imported ? opts.now : null,
+      createdAt: opts.now,
+      updatedAt: opts.now,
+    })
+    .returning()
+    .get();
+  insertChoices(tx, participant.id, input);
+  return { ok: true, participant };
+}
+
 export function registerParticipant(
   db: Db,
   event: Event,
   input: RegistrationInput,
   opts: { present: boolean; now: Date },
 ): RegisterResult {
-  return db.transaction(
-    (tx) => {
-      const errors = checkChoices(tx, event, input);
-      if (emailTaken(tx, event.id, input.email)) errors.email = emailTakenMessage;
-      if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
-      const participant = tx
-        .insert(participants)
-        .values({
-          eventId: event.id,
-          role: input.role,
-          status: opts.present ? 'present' : 'registered',
-          token: newSecretToken(),
-          deskCode: unusedDeskCode(tx, event.id),
-          ...profileColumns(input),
-          checkedInAt: opts.present ? opts.now : null,
-          createdAt: opts.now,
-          updatedAt: opts.now,
-        })
-        .returning()
-        .get();
-      replaceChoices(tx, participant.id, input);
-      return { ok: true, participant };
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertParticipant(tx, event, input, opts), { behavior: 'immediate' });
 }
 
 export function updateProfile(

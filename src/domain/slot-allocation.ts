@@ -76,10 +76,13 @@ export function allocateMeetup(input: AllocateInput): Meetup {
   return { spotId: null, meetAt: first };
 }
 
-/** The offset of an IANA time zone from UTC at one instant, in minutes; 0 for an unknown zone. */
-export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
+// building a formatter costs far more than using one, and exports convert thousands of times
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -88,7 +91,16 @@ export function utcOffsetMinutes(timeZone: string, at: Date): number {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    }).formatToParts(at);
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The offset of an IANA time zone from UTC at one instant, in minutes; 0 for an unknown zone. */
+export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  try {
+    const parts = offsetFormat(timeZone).formatToParts(at);
     const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
     const whole = at.getTime() - at.getUTCMilliseconds();

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
-import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken } from '../domain/participants.ts';
+import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
 import { isPresenceTokenValid, makePresenceToken } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
@@ -95,7 +95,7 @@ deskRoutes.get('/welcome/:token', async (c) => {
   if (!person || c.var.now().getTime() - person.createdAt.getTime() > welcomeWindowMs) {
     return c.redirect(`/e/${event.slug}/desk`, 303);
   }
-  const personalUrl = `${c.var.publicUrl}/e/${event.slug}/me/${person.token}`;
+  const personalUrl = personalLink(c.var.publicUrl, event, person.token);
   return c.html(
     <DeskWelcomePage
       event={event}

@@ -24,9 +24,9 @@ const VOLUNTEERS = 1000;
 const RESPONSES = 2000;
 const REPETITIONS = 15;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function seedConference(db: Db, event: Event, now: Date) {
+export function seedConference(db: Db, event: Event, now: Date) {
   const random = createRandom(2026);
   const catalog = loadEventCatalog(db, event.id);
   const pick = <T,>(xs: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => xs[Math.floor(random() * xs.length)]!))];
@@ -82,7 +82,22 @@ function seedConference(db: Db, event: Event, now: Date) {
   return { pairs: rows.length, responses: answers.length };
 }
 
-async function time(run: () => Promise<unknown> | unknown): Promise<number> {
+/** The app as a signed-in organizer reaches it: `page(path)` answers the size of a 200 page, or throws. */
+export function signedInPages(db: Db, now: Date) {
+  const organizer = upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);
+  const session = signIn(db, 'bench@example.org', 'long enough secret', now);
+  if (!session.ok) throw new Error('bench sign-in refused');
+  const app = createApp({ db, now: () => now, publicUrl: 'http://bench.test' });
+  const headers = { Cookie: `bd_session=${session.sessionId}` };
+  const page = async (path: string) => {
+    const res = await app.request(`http://bench.test${path}`, { headers });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return (await res.arrayBuffer()).byteLength;
+  };
+  return { organizer, page };
+}
+
+export async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
@@ -96,16 +111,7 @@ export async function runReportBench() {
     const now = new Date('2026-10-20T14:00:00Z');
     const event = createDemoEvent(db, now, 'bench');
     const seeded = seedConference(db, event, now);
-    upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);
-    const session = signIn(db, 'bench@example.org', 'long enough secret', now);
-    if (!session.ok) throw new Error('bench sign-in refused');
-    const app = createApp({ db, now: () => now, publicUrl: 'http://bench.test' });
-    const headers = { Cookie: `bd_session=${session.sessionId}` };
-    const page = async (path: string) => {
-      const res = await app.request(`http://bench.test${path}`, { headers });
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      return (await res.text()).length;
-    };
+    const { page } = signedInPages(db, now);
 
     const report = `/admin/e/${event.slug}/report`;
     const dashboard = `/admin/e/${event.slug}`;

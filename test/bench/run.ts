@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark module, one after the other. Add new ones to the list.
  * `npm run bench -- matcher` (or any names from the list) runs only those.
  */
+import { runExportsBench } from './exports.ts';
 import { runMatcherBench } from './matcher.ts';
 import { runReportBench } from './report.ts';
 import { runRoundBench } from './round.ts';
@@ -12,6 +13,7 @@ const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'sse-fanout', run: runSseFanoutBench },
   { name: 'round', run: runRoundBench },
   { name: 'report', run: runReportBench },
+  { name: 'exports', run: runExportsBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         databasePath: 'db/buddydesk.sqlite',
         publicUrl: 'http://10.1.2.3:3000',
         trustProxy: false,
+        allowPrivateFetch: false,
         organizer: null,
         mail: { smtpUrl: null, from: null },
       },
@@ -23,6 +24,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'yes please' }, '10.1.2.3')).toEqual({
       ok: false,
       message: 'Bad configuration: TRUST_PROXY must be true or false',
+    });
+  });
+
+  it('lets a program import fetch from private addresses only when ALLOW_PRIVATE_FETCH says so', () => {
+    const on = loadConfig({ ALLOW_PRIVATE_FETCH: '1' }, '10.1.2.3');
+    expect(on.ok && on.config.allowPrivateFetch).toBe(true);
+    expect(loadConfig({ ALLOW_PRIVATE_FETCH: 'sometimes' }, '10.1.2.3')).toEqual({
+      ok: false,
+      message: 'Bad configuration: ALLOW_PRIVATE_FETCH must be true or false',
     });
   });
 

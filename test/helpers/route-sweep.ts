@@ -36,6 +36,11 @@ export function sweepTargets(t: TestApp) {
     `${a}/feedback`, `${a}/feedback/open`, `${a}/feedback/settings`, `${a}/report`, `${a}/report/responses.csv`,
     `${a}/report/responses.csv?names=yes`, `${a}/letters`, `${a}/letters/settings`, `${a}/letters/print`,
     `${a}/letters/print?volunteer=abc`,
+    `${a}/program`, `${a}/program/import`, `${a}/program/import/mapping`, `${a}/program/import/apply`,
+    `${a}/preregistration`, `${a}/preregistration/import`, `${a}/preregistration/import/mapping`,
+    `${a}/preregistration/import/apply`, `${a}/preregistration/links.csv`, `${a}/preregistration/welcome`,
+    `${a}/exports`, `${a}/exports/people.csv`, `${a}/exports/pairs.csv`, `${a}/exports/rounds.csv`, `${a}/exports/audit.csv`,
+    `${a}/exports/nope.csv`, `${a}/exports/%ZZ`,
   ];
   return { event, participant: p, cookie, paths };
 }

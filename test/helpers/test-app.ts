@@ -1,5 +1,6 @@
 import { createApp } from '../../src/app.tsx';
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
+import type { FetchPolicy } from '../../src/remote-file.ts';
 
 /**
  * Route tests reach the app the way phones at a venue do: a plain-HTTP host name that is not
@@ -9,7 +10,9 @@ export const testOrigin = 'http://buddydesk.test';
 const at = (path: string) => (path.startsWith('/') ? `${testOrigin}${path}` : path);
 
 /** The real app on a fresh in-memory database with the real migrations and a clock the test moves. */
-export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy?: boolean; mailSending?: boolean } = {}) {
+export function createTestApp(
+  opts: { now?: Date; publicUrl?: string; trustProxy?: boolean; mailSending?: boolean; fetchPolicy?: Partial<FetchPolicy> } = {},
+) {
   const db = openDb(':memory:');
   migrateDb(db);
   let current = opts.now ?? new Date('2026-10-14T14:00:00Z');
@@ -28,6 +31,7 @@ export function createTestApp(opts: { now?: Date; publicUrl?: string; trustProxy
     publicUrl: opts.publicUrl ?? testOrigin,
     trustProxy: opts.trustProxy ?? false,
     mailSending: opts.mailSending ?? false,
+    ...(opts.fetchPolicy ? { fetchPolicy: opts.fetchPolicy } : {}),
   });
   return { app, db, clock };
 }
@@ -62,6 +66,22 @@ export function postForm(
   // the node server's bindings, so getConnInfo sees a client address as it does on a real socket
   const env = opts.address ? { incoming: { socket: { remoteAddress: opts.address } } } : undefined;
   return app.request(at(path), { method: 'POST', headers, body: formBody(fields).toString() }, env);
+}
+
+/** Posts a form with a file, as a browser's multipart upload does: Origin, no Sec-Fetch-Site. */
+export function postUpload(
+  app: TestApp['app'],
+  path: string,
+  fields: Record<string, string>,
+  file: { field?: string; name: string; content: Uint8Array | string; type?: string } | undefined,
+  opts: { cookie?: string } = {},
+) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  if (file) body.append(file.field ?? 'file', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const headers: Record<string, string> = { Origin: testOrigin };
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  return app.request(at(path), { method: 'POST', headers, body });
 }
 
 export function get(app: TestApp['app'], path: string, opts: { htmx?: boolean; cookie?: string } = {}) {

@@ -101,6 +101,12 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`/e/${slug}/join`}>
             Join link
           </a>
+          <a class="button quiet" href={`${base}/program`}>
+            Program
+          </a>
+          <a class="button quiet" href={`${base}/preregistration`}>
+            Pre-registration
+          </a>
           <a class="button quiet" href={`${base}/spots`}>
             Meetup spots and timing
           </a>
@@ -109,6 +115,9 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           </a>
           <a class="button quiet" href={`${base}/feedback`}>
             Feedback
+          </a>
+          <a class="button quiet" href={`${base}/exports`}>
+            Exports
           </a>
           <a class="button quiet" href={`${base}/report`}>
             Report

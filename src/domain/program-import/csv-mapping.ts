@@ -1,5 +1,6 @@
 // Which spreadsheet column holds what. The guess reads the header the way an organizer wrote it
 // ("Session", "Start Time", "Begins", "Location", "Length"); the organizer corrects it if needed.
+import { columnProblems, guessColumns } from '../csv-header-guess.ts';
 import { splitTimeRange, slashDateOrder, type DateOrder } from './csv-values.ts';
 
 export const csvFields = ['title', 'date', 'start', 'end', 'duration', 'room', 'track', 'description', 'id'] as const;
@@ -25,7 +26,7 @@ export const csvFieldLabels: Record<CsvField, string> = {
 };
 
 // earlier names in a list are stronger evidence than later ones
-const synonyms: Record<CsvField, string[]> = {
+const synonyms: Record<CsvField, readonly string[]> = {
   title: ['title', 'session title', 'session name', 'session', 'talk title', 'talk', 'event title', 'event name', 'event',
     'name', 'subject', 'topic', 'presentation', 'program item', 'summary'],
   date: ['date', 'day', 'session date', 'event date', 'start date', 'date of session'],
@@ -42,39 +43,9 @@ const synonyms: Record<CsvField, string[]> = {
     'key', 'number', 'no', 'nr'],
 };
 
-const normalise = (header: string) =>
-  header
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-function score(header: string, field: CsvField): number {
-  const h = normalise(header);
-  if (h === '') return 0;
-  const list = synonyms[field];
-  const exact = list.indexOf(h);
-  if (exact >= 0) return 200 - exact;
-  // "Session Title (EN)", "Start time (local)": a known name inside a longer header, longer names first
-  let best = 0;
-  list.forEach((name, i) => {
-    if (` ${h} `.includes(` ${name} `)) best = Math.max(best, 100 + name.length - i / 100);
-  });
-  return best;
-}
-
 /** The likeliest column for each field: the strongest header matches first, each column used once. */
 export function guessCsvMapping(headers: string[], rows: string[][] = []): CsvMapping {
-  const candidates = headers.flatMap((header, column) =>
-    csvFields.map((field) => ({ column, field, score: score(header, field) })).filter((c) => c.score > 0),
-  );
-  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
-  const columns: CsvMapping['columns'] = {};
-  const used = new Set<number>();
-  for (const c of candidates) {
-    if (columns[c.field] !== undefined || used.has(c.column)) continue;
-    columns[c.field] = c.column;
-    used.add(c.column);
-  }
+  const columns = guessColumns(headers, csvFields, synonyms);
   return { columns, dateOrder: guessDateOrder(rows, columns) };
 }
 
@@ -95,28 +66,15 @@ function guessDateOrder(rows: string[][], columns: CsvMapping['columns']): DateO
 
 /** What is missing or contradictory in a mapping, in words for the mapping step; empty when it can be used. */
 export function checkCsvMapping(mapping: CsvMapping, headers: string[], rows: string[][] = []): string[] {
-  const problems: string[] = [];
-  const name = (c: number) => `'${headers[c] ?? `column ${c + 1}`}'`;
-  for (const [field, column] of Object.entries(mapping.columns) as [CsvField, number | undefined][]) {
-    if (column === undefined) continue;
-    if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
-      problems.push(`${csvFieldLabels[field]}: there is no column ${column + 1}`);
-    }
-  }
+  const { notInSheet, chosenTwice } = columnProblems(mapping.columns, headers, csvFieldLabels);
+  const problems = [...notInSheet];
   if (mapping.columns.title === undefined) problems.push('Choose the column with the session titles.');
   if (mapping.columns.start === undefined) problems.push('Choose the column with the start times.');
   const { start, end, duration } = mapping.columns;
   if (end === undefined && duration === undefined && !(start !== undefined && startsAreRanges(rows, start))) {
     problems.push('Choose a column with the end times or one with the durations.');
   }
-  const byColumn = new Map<number, CsvField[]>();
-  for (const [field, column] of Object.entries(mapping.columns) as [CsvField, number | undefined][]) {
-    if (column !== undefined) byColumn.set(column, [...(byColumn.get(column) ?? []), field]);
-  }
-  for (const [column, fields] of byColumn) {
-    if (fields.length > 1) problems.push(`Column ${name(column)} is chosen for ${fields.join(' and ')}; choose it for one only.`);
-  }
-  return problems;
+  return [...problems, ...chosenTwice];
 }
 
 /** A "Time" column of "9:00 - 10:15" gives both ends, so no end or duration column is needed. */

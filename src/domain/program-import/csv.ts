@@ -1,9 +1,9 @@
 // A program kept in a spreadsheet and saved as CSV: the header is read first, the organizer
 // confirms or corrects which column is which, then every row must read or nothing is imported.
-import { parse } from 'csv-parse/sync';
 import { checkCsvMapping, guessCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readDuration, readMoment, splitTimeRange, wallOfParts, type DateParts, type Moment, type TimeParts } from './csv-values.ts';
-import { decodeInput, isZipContainer, quote } from './input-text.ts';
+import { quote } from './input-text.ts';
+import { readCsvTable, type CsvRow, type CsvTable } from '../csv-table.ts';
 import { checkProgram, cleanSession } from './session-checks.ts';
 import {
   guardParse,
@@ -17,54 +17,10 @@ import {
 } from './types.ts';
 import { addMinutes, instantAtOffset, wallTimeIn } from '../wall-time.ts';
 
-export type CsvRow = { line: number; cells: string[] };
-export type CsvTable = { headers: string[]; rows: CsvRow[] };
-
-/** Comma, or the semicolon and tab that spreadsheets in some locales write: whichever the header line uses most. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-  return count > 0 ? best : ',';
-}
-
 function readTable(input: ProgramInput): CsvTable {
-  if (isZipContainer(input)) {
-    throw new ImportProblem('This looks like an Excel or OpenDocument file. Save the sheet as CSV (UTF-8) and upload that.', 'unrecognised');
-  }
-  const text = decodeInput(input);
-  if (text.trim() === '') throw new ImportProblem('The file is empty.', 'empty');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // with `info`, csv-parse returns each record with the line it ended on (its types do not say so)
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as unknown as typeof records;
-  } catch (err) {
-    const lines = (err as { lines?: unknown }).lines;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new ImportProblem(`${typeof lines === 'number' ? `Line ${lines}: ` : ''}the CSV cannot be read: ${message}`);
-  }
-  const rows: CsvRow[] = [];
-  let previousEnd = 0;
-  for (const { record, info } of records) {
-    // a quoted cell may span lines, so a row starts just after the one before it ended
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    if (record.every((cell) => cell.trim() === '')) continue;
-    rows.push({ line, cells: record });
-  }
-  const [header, ...data] = rows;
-  if (!header) throw new ImportProblem('The file is empty.', 'empty');
-  return { headers: header.cells.map((h) => h.trim()), rows: data };
+  const read = readCsvTable(input);
+  if (!read.ok) throw new ImportProblem(read.message, read.reason);
+  return read.table;
 }
 
 export type CsvPreview = {

@@ -2,7 +2,9 @@
 // the changes for a preview, apply them.
 export { applyProgramImport, type ApplyResult } from './apply.ts';
 export { checkCsvMapping, csvFieldLabels, csvFields, guessCsvMapping, type CsvField, type CsvMapping } from './csv-mapping.ts';
-export { previewCsvProgram, parseCsvProgram, type CsvPreview, type CsvRow } from './csv.ts';
+export { previewCsvProgram, parseCsvProgram, type CsvPreview } from './csv.ts';
+export type { CsvRow } from '../csv-table.ts';
+export { decodeInput } from './input-text.ts';
 export { parseFrabJson } from './frab-json.ts';
 export { parseFrabXml } from './frab-xml.ts';
 export { parseIcal } from './ical.ts';
@@ -18,4 +20,4 @@ export {
   type PlanResult,
   type ProgramImportPlan,
 } from './plan.ts';
-export type { ImportedSession, ImportRefusal, ParseResult, ProgramFormat, ProgramInput } from './types.ts';
+export { programFormats, type ImportedSession, type ImportRefusal, type ParseResult, type ProgramFormat, type ProgramInput } from './types.ts';

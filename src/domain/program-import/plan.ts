@@ -1,10 +1,11 @@
 // What an import would change, worked out before anything is written, so the organizer sees it
 // first: sessions added, changed (field by field) and removed — and which removed ones stay,
 // retired, because someone planned to attend them.
-import { asc, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { events, participantSessions, programSessions } from '../../../db/schema.ts';
+import { events } from '../../../db/schema.ts';
 import type { Conn } from '../../db.ts';
+import { listProgram, type ProgramEntry } from '../program.ts';
 import { checkProgram, cleanSession } from './session-checks.ts';
 import { ImportProblem, limits, type ImportedSession } from './types.ts';
 
@@ -70,29 +71,9 @@ export const importedSessionSchema = z.object({
 });
 export const importedSessionsSchema = z.array(importedSessionSchema).max(limits.sessions);
 
-type Existing = typeof programSessions.$inferSelect & { plannedBy: number };
+type Existing = ProgramEntry;
 
 const matchKey = (title: string, startsAt: string) => `${title.replace(/\s+/g, ' ').trim().toLowerCase()}\u0000${startsAt}`;
-
-function loadExisting(conn: Conn, eventId: number): Existing[] {
-  const planned = new Map(
-    conn
-      .select({ sessionId: participantSessions.sessionId, n: count() })
-      .from(participantSessions)
-      .innerJoin(programSessions, eq(programSessions.id, participantSessions.sessionId))
-      .where(eq(programSessions.eventId, eventId))
-      .groupBy(participantSessions.sessionId)
-      .all()
-      .map((r) => [r.sessionId, r.n]),
-  );
-  return conn
-    .select()
-    .from(programSessions)
-    .where(eq(programSessions.eventId, eventId))
-    .orderBy(asc(programSessions.startsAt), asc(programSessions.id))
-    .all()
-    .map((s) => ({ ...s, plannedBy: planned.get(s.id) ?? 0 }));
-}
 
 /**
  * Pairs each imported session with the one it updates: by the source's id or guid first, then
@@ -177,7 +158,7 @@ export function planProgramImport(conn: Conn, eventId: number, sessions: readonl
     throw err;
   }
 
-  const existing = loadExisting(conn, eventId);
+  const existing = listProgram(conn, eventId);
   const matches = matchSessions(imported, existing);
   const changed: PlannedChange[] = [];
   const additions: ImportedSession[] = [];
