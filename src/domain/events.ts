@@ -6,13 +6,30 @@ import {
   programSessions,
   type EventSettings,
 } from '../../db/schema.ts';
-import type { Db } from '../db.ts';
+import type { Conn, Db } from '../db.ts';
+import { insertProfileChoices, offeredLabels } from './choices.ts';
 
 export type Event = typeof events.$inferSelect;
 export type Interest = typeof interests.$inferSelect;
 export type ProgramSession = typeof programSessions.$inferSelect;
 export type MeetupSpot = typeof meetupSpots.$inferSelect;
-export type EventCatalog = { interests: Interest[]; sessions: ProgramSession[]; spots: MeetupSpot[] };
+/** What people choose from, in order: only what is offered, and the retired choices a person already made. */
+export type EventCatalog = {
+  interests: Interest[];
+  sessions: ProgramSession[];
+  spots: MeetupSpot[];
+  libraryTypes: string[];
+  regions: string[];
+  languages: string[];
+};
+/** A person's own choices, which they still see (and keep) after an organizer or an import retired them. */
+export type KeptChoices = {
+  sessionIds?: readonly number[];
+  interestIds?: readonly number[];
+  libraryType?: string;
+  region?: string;
+  languages?: readonly string[];
+};
 
 export const defaultLibraryTypes = [
   'Public',
@@ -24,6 +41,8 @@ export const defaultLibraryTypes = [
   'Other',
 ];
 
+export const defaultLanguages = ['English', 'Spanish'];
+
 export function defaultEventSettings(overrides: Partial<EventSettings> = {}): EventSettings {
   return {
     weights: { interests: 3, sessions: 2, libraryType: 1, region: 1, requested: 10, extraSlot: 1 },
@@ -32,9 +51,6 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     graceMinutes: 10,
     autoRoundMinutes: null,
     autoRematch: false,
-    libraryTypes: defaultLibraryTypes,
-    regions: [],
-    languages: ['English', 'Spanish'],
     feedbackDays: 21,
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
@@ -50,6 +66,10 @@ export type NewEvent = {
   startsOn: string;
   endsOn: string;
   settings?: Partial<EventSettings>;
+  /** what people choose from; a list left out gets the defaults (no regions: people type their own) */
+  libraryTypes?: string[];
+  regions?: string[];
+  languages?: string[];
   interests: string[];
   sessions: { code: string; title: string; room?: string; startsAt: string; endsAt: string }[];
   spots: { name: string; directions?: string; pairsAtOnce?: number }[];
@@ -72,6 +92,9 @@ export function createEvent(db: Db, input: NewEvent, now: Date): Event {
         })
         .returning()
         .get();
+      insertProfileChoices(tx, event.id, 'library_type', input.libraryTypes ?? defaultLibraryTypes);
+      insertProfileChoices(tx, event.id, 'region', input.regions ?? []);
+      insertProfileChoices(tx, event.id, 'language', input.languages ?? defaultLanguages);
       if (input.interests.length > 0) {
         tx.insert(interests)
           .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
@@ -94,7 +117,7 @@ export function createEvent(db: Db, input: NewEvent, now: Date): Event {
 }
 
 // settings written by an older version lack newer keys; the defaults fill them in
-function withDefaults(event: Event): Event {
+export function withDefaults(event: Event): Event {
   return { ...event, settings: defaultEventSettings(event.settings) };
 }
 
@@ -113,23 +136,31 @@ export function offeredSessions(keep: readonly number[] = []): SQL | undefined {
   return keep.length > 0 ? or(inProgram, inArray(programSessions.id, [...keep])) : inProgram;
 }
 
+/** Interests offered, and the retired ones in `keep`. */
+export function offeredInterests(keep: readonly number[] = []): SQL | undefined {
+  const offered = isNull(interests.retiredAt);
+  return keep.length > 0 ? or(offered, inArray(interests.id, [...keep])) : offered;
+}
+
+const kept = (value: string | undefined) => (value ? [value] : []);
+
 /**
- * What people choose from. Sessions a program import retired are left out, except those in
- * `keepSessionIds` (the ones this person already chose), which they still see.
+ * What people choose from. Choices an organizer or a program import retired are left out, except
+ * those in `keep` (the ones this person already chose), which they still see.
  */
-export function loadEventCatalog(db: Db, eventId: number, opts: { keepSessionIds?: readonly number[] } = {}): EventCatalog {
-  const keep = opts.keepSessionIds ?? [];
+export function loadEventCatalog(db: Conn, eventId: number, opts: { keep?: KeptChoices } = {}): EventCatalog {
+  const keep = opts.keep ?? {};
   return {
     interests: db
       .select()
       .from(interests)
-      .where(eq(interests.eventId, eventId))
+      .where(and(eq(interests.eventId, eventId), offeredInterests(keep.interestIds)))
       .orderBy(asc(interests.position), asc(interests.id))
       .all(),
     sessions: db
       .select()
       .from(programSessions)
-      .where(and(eq(programSessions.eventId, eventId), offeredSessions(keep)))
+      .where(and(eq(programSessions.eventId, eventId), offeredSessions(keep.sessionIds)))
       .orderBy(asc(programSessions.startsAt), asc(programSessions.room), asc(programSessions.code))
       .all(),
     spots: db
@@ -138,5 +169,8 @@ export function loadEventCatalog(db: Db, eventId: number, opts: { keepSessionIds
       .where(eq(meetupSpots.eventId, eventId))
       .orderBy(asc(meetupSpots.position), asc(meetupSpots.id))
       .all(),
+    libraryTypes: offeredLabels(db, eventId, 'library_type', kept(keep.libraryType)),
+    regions: offeredLabels(db, eventId, 'region', kept(keep.region)),
+    languages: offeredLabels(db, eventId, 'language', keep.languages),
   };
 }

@@ -3,8 +3,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { interests, participantInterests, participantSessions, participants, programSessions } from '../../db/schema.ts';
 import type { Conn, Db, Tx } from '../db.ts';
-import { offeredSessions, type Event } from './events.ts';
-import { sessionIdsOf, type Participant } from './participants.ts';
+import { loadEventCatalog, offeredInterests, offeredSessions, type Event, type KeptChoices } from './events.ts';
+import { loadProfile, type Participant } from './participants.ts';
 import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
 import { newDeskCode, newSecretToken } from './tokens.ts';
 
@@ -14,20 +14,27 @@ export type RegisterResult =
 
 /**
  * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
- * A session retired by a program import is only kept by someone who had already chosen it.
+ * A choice retired by an organizer or a program import is only kept by someone who had already
+ * chosen it (`before`).
  */
-function checkChoices(tx: Conn, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
+function checkChoices(tx: Conn, event: Event, input: RegistrationInput, before: KeptChoices = {}): FieldErrors {
   const errors: FieldErrors = {};
-  const { libraryTypes, regions, languages } = event.settings;
-  if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
-  if (input.region && regions.length > 0 && !regions.includes(input.region)) errors.region = 'Choose a region from the list';
+  const { libraryTypes, regions, languages } = loadEventCatalog(tx, event.id, { keep: before });
+  // a label typed before the list was set up (a region, say) is kept as it is, too
+  if (input.libraryType && !libraryTypes.includes(input.libraryType) && input.libraryType !== before.libraryType) {
+    errors.libraryType = 'Choose a library type from the list';
+  }
+  // with no regions to choose from, people type their own
+  if (input.region && regions.length > 0 && !regions.includes(input.region) && input.region !== before.region) {
+    errors.region = 'Choose a region from the list';
+  }
   if (input.languages.some((l) => !languages.includes(l))) errors.languages = 'Choose languages from the list';
   const uniqueInterests = [...new Set(input.interests)];
   if (uniqueInterests.length > 0) {
     const found = tx
       .select({ id: interests.id })
       .from(interests)
-      .where(and(eq(interests.eventId, event.id), inArray(interests.id, uniqueInterests)))
+      .where(and(eq(interests.eventId, event.id), inArray(interests.id, uniqueInterests), offeredInterests(before.interestIds)))
       .all();
     if (found.length !== uniqueInterests.length) errors.interests = 'Choose interests from the list';
   }
@@ -40,7 +47,7 @@ function checkChoices(tx: Conn, event: Event, input: RegistrationInput, chosenBe
         and(
           eq(programSessions.eventId, event.id),
           inArray(programSessions.id, uniqueSessions),
-          offeredSessions(chosenBefore),
+          offeredSessions(before.sessionIds),
         ),
       )
       .all();
@@ -146,7 +153,7 @@ export function updateProfile(
 ): RegisterResult {
   return db.transaction(
     (tx) => {
-      const errors = checkChoices(tx, event, input, sessionIdsOf(tx, participant.id));
+      const errors = checkChoices(tx, event, input, loadProfile(tx, participant));
       if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
       if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
       const updated = tx
