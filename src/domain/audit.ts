@@ -4,7 +4,8 @@ import type { Conn } from '../db.ts';
 import { organizerLabel } from './organizers.ts';
 
 export type AuditEntry = {
-  eventId: number;
+  /** null for what concerns no one event: organizer accounts, invitations, a deleted event */
+  eventId: number | null;
   /** null when the app did it by itself (auto rounds, auto rematches) */
   organizerId: number | null;
   action: string;

@@ -76,44 +76,44 @@ export type NewEvent = {
 };
 
 export function createEvent(db: Db, input: NewEvent, now: Date): Event {
-  return db.transaction(
-    (tx) => {
-      const event = tx
-        .insert(events)
-        .values({
-          slug: input.slug,
-          name: input.name,
-          venue: input.venue ?? '',
-          timezone: input.timezone ?? 'UTC',
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          settings: defaultEventSettings(input.settings),
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      insertProfileChoices(tx, event.id, 'library_type', input.libraryTypes ?? defaultLibraryTypes);
-      insertProfileChoices(tx, event.id, 'region', input.regions ?? []);
-      insertProfileChoices(tx, event.id, 'language', input.languages ?? defaultLanguages);
-      if (input.interests.length > 0) {
-        tx.insert(interests)
-          .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
-          .run();
-      }
-      if (input.sessions.length > 0) {
-        tx.insert(programSessions)
-          .values(input.sessions.map((s) => ({ eventId: event.id, room: '', ...s })))
-          .run();
-      }
-      if (input.spots.length > 0) {
-        tx.insert(meetupSpots)
-          .values(input.spots.map((s, position) => ({ eventId: event.id, position, ...s })))
-          .run();
-      }
-      return event;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertEvent(tx, input, now), { behavior: 'immediate' });
+}
+
+/** The event and everything it starts with, inside the caller's transaction. */
+export function insertEvent(tx: Conn, input: NewEvent, now: Date): Event {
+  const event = tx
+    .insert(events)
+    .values({
+      slug: input.slug,
+      name: input.name,
+      venue: input.venue ?? '',
+      timezone: input.timezone ?? 'UTC',
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      settings: defaultEventSettings(input.settings),
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  insertProfileChoices(tx, event.id, 'library_type', input.libraryTypes ?? defaultLibraryTypes);
+  insertProfileChoices(tx, event.id, 'region', input.regions ?? []);
+  insertProfileChoices(tx, event.id, 'language', input.languages ?? defaultLanguages);
+  if (input.interests.length > 0) {
+    tx.insert(interests)
+      .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
+      .run();
+  }
+  if (input.sessions.length > 0) {
+    tx.insert(programSessions)
+      .values(input.sessions.map((s) => ({ eventId: event.id, room: '', ...s })))
+      .run();
+  }
+  if (input.spots.length > 0) {
+    tx.insert(meetupSpots)
+      .values(input.spots.map((s, position) => ({ eventId: event.id, position, ...s })))
+      .run();
+  }
+  return event;
 }
 
 // settings written by an older version lack newer keys; the defaults fill them in
