@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, isNull } from 'drizzle-orm';
 import * as schema from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { organizerLabel } from './organizers.ts';
@@ -27,8 +27,8 @@ export function auditName(p: { id: number; name: string }): string {
 /** One line of the organizer's audit list; organizerName is null for what the app did by itself. */
 export type AuditLine = { id: number; action: string; detail: string; at: Date; organizerName: string | null };
 
-/** The latest organizer actions of an event, newest first. */
-export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[] {
+/** The latest organizer actions of an event (or, for null, about no event: accounts, invitations, deleted events), newest first. */
+export function listAuditLog(db: Conn, eventId: number | null, limit = 20): AuditLine[] {
   return db
     .select({
       id: schema.auditLog.id,
@@ -41,7 +41,7 @@ export function listAuditLog(db: Conn, eventId: number, limit = 20): AuditLine[]
     })
     .from(schema.auditLog)
     .leftJoin(schema.organizers, eq(schema.organizers.id, schema.auditLog.organizerId))
-    .where(eq(schema.auditLog.eventId, eventId))
+    .where(eventId === null ? isNull(schema.auditLog.eventId) : eq(schema.auditLog.eventId, eventId))
     .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
     .limit(limit)
     .all()

@@ -11,6 +11,7 @@ import { eventDetailsRoutes, eventsRoutes, readOnlyWhenArchived } from './events
 import { feedbackRoutes } from './feedback.tsx';
 import { lettersRoutes } from './letters.tsx';
 import { loginRoutes, requireOrganizer } from './login.tsx';
+import { inviteRoutes, organizersRoutes } from './organizers.tsx';
 import { outboxRoutes } from './outbox.tsx';
 import { pairsRoutes } from './pairs.tsx';
 import { participantsRoutes } from './participants.tsx';
@@ -35,7 +36,9 @@ eventArea.route('/', lettersRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.route('/', loginRoutes);
+adminRoutes.route('/', inviteRoutes);
 adminRoutes.use('*', requireOrganizer);
 adminRoutes.route('/', eventsRoutes);
 adminRoutes.route('/', accountRoutes);
+adminRoutes.route('/', organizersRoutes);
 adminRoutes.route('/e/:slug', eventArea);
