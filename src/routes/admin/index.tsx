@@ -6,6 +6,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { noEventForOrganizers, requireEvent } from '../event-guard.tsx';
 import { accountRoutes } from './account.tsx';
 import { auditRoutes } from './audit.tsx';
+import { choicesRoutes } from './choices.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { eventDetailsRoutes, eventsRoutes, readOnlyWhenArchived } from './events.tsx';
 import { feedbackRoutes } from './feedback.tsx';
@@ -24,6 +25,7 @@ eventArea.use('*', requireEvent(noEventForOrganizers, { whenArchived: 'open' }))
 eventArea.use('*', readOnlyWhenArchived);
 eventArea.route('/', dashboardRoutes);
 eventArea.route('/', eventDetailsRoutes);
+eventArea.route('/', choicesRoutes);
 eventArea.route('/', participantsRoutes);
 eventArea.route('/', roundsRoutes);
 eventArea.route('/', pairsRoutes);
