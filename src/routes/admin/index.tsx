@@ -19,6 +19,7 @@ import { participantsRoutes } from './participants.tsx';
 import { reportRoutes } from './report.tsx';
 import { roundsRoutes } from './rounds.tsx';
 import { spotsRoutes } from './spots.tsx';
+import { weightsRoutes } from './weights.tsx';
 
 const eventArea = new Hono<AppEnv>();
 eventArea.use('*', requireEvent(noEventForOrganizers, { whenArchived: 'open' }));
@@ -26,6 +27,7 @@ eventArea.use('*', readOnlyWhenArchived);
 eventArea.route('/', dashboardRoutes);
 eventArea.route('/', eventDetailsRoutes);
 eventArea.route('/', choicesRoutes);
+eventArea.route('/', weightsRoutes);
 eventArea.route('/', participantsRoutes);
 eventArea.route('/', roundsRoutes);
 eventArea.route('/', pairsRoutes);
