@@ -54,23 +54,25 @@ function ChoiceRow(props: { base: string; kind: ChoiceKind; one: string; choice:
           Rename<span class="visually-hidden"> {choice.label}</span>
         </button>
       </form>
+      <span class="choice-actions">
+        <form method="post" action={action('up')}>
+          <button type="submit" class="quiet" disabled={props.place === 1}>
+            Up<span class="visually-hidden"> {choice.label}</span>
+          </button>
+        </form>
+        <form method="post" action={action('down')}>
+          <button type="submit" class="quiet" disabled={props.place === props.last}>
+            Down<span class="visually-hidden"> {choice.label}</span>
+          </button>
+        </form>
+        <form method="post" action={action('retire')}>
+          <button type="submit" class="danger">
+            {choice.people === 0 ? 'Remove' : 'Retire'}
+            <span class="visually-hidden"> {choice.label}</span>
+          </button>
+        </form>
+      </span>
       {people}
-      <form method="post" action={action('up')}>
-        <button type="submit" class="quiet" disabled={props.place === 1}>
-          Up<span class="visually-hidden"> {choice.label}</span>
-        </button>
-      </form>
-      <form method="post" action={action('down')}>
-        <button type="submit" class="quiet" disabled={props.place === props.last}>
-          Down<span class="visually-hidden"> {choice.label}</span>
-        </button>
-      </form>
-      <form method="post" action={action('retire')}>
-        <button type="submit" class="danger">
-          {choice.people === 0 ? 'Remove' : 'Retire'}
-          <span class="visually-hidden"> {choice.label}</span>
-        </button>
-      </form>
       {mine && (
         <p class="field-error" id={`${id}-error`}>
           {mine.error}

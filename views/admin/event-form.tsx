@@ -184,7 +184,7 @@ function ArchiveCard({ event, archiveWarning, archiveError }: EditEventPageProps
       )}
       <form method="post" action={`${eventPath(event.slug)}/archive`}>
         {archiveWarning && (
-          <div class="field">
+          <div>
             <p class="banner warn">
               {archiveWarning.state === 'not-yet'
                 ? 'The conference is not over yet: archiving now closes its registration, desk screen and board.'
