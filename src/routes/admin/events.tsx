@@ -75,9 +75,11 @@ eventsRoutes.post('/events', async (c) => {
 /** Organizers may still restore or delete an archived event; everything else about it is read-only. */
 export const readOnlyWhenArchived: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { event } = c.var;
-  if (event.archivedAt && c.req.method === 'POST' && !/\/(restore|delete)$/.test(c.req.path)) {
+  const base = eventPath(event.slug);
+  const stillAllowed = c.req.path === `${base}/restore` || c.req.path === `${base}/delete`;
+  if (event.archivedAt && c.req.method === 'POST' && !stillAllowed) {
     if (isHtmx(c)) c.header('HX-Reswap', 'none');
-    return c.html(<EventArchivedPage eventName={event.name} back={`${eventPath(event.slug)}/edit`} />, 409);
+    return c.html(<EventArchivedPage eventName={event.name} back={`${base}/edit`} />, 409);
   }
   await next();
 };

@@ -1,7 +1,7 @@
 // The organizer's start page, and creating, editing, archiving, restoring and deleting an event.
 import { count, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, events, interests, mailOutbox, meetupSpots, participants } from '../../../db/schema.ts';
+import { auditLog, events, interests, mailOutbox, mailRecipients, meetupSpots, participants } from '../../../db/schema.ts';
 import { findEventBySlug, loadEventCatalog } from '../../../src/domain/events.ts';
 import { auditOf, makeEvent, makeMail, makeParticipant } from '../../helpers/factories.ts';
 import { followToDashboard, signedInOrganizer } from '../../helpers/organizer.ts';
@@ -157,13 +157,14 @@ describe('POST /admin/e/:slug/archive', () => {
     const { cookie, organizer } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const p = makeParticipant(t.db, event);
-    makeMail(t.db, { eventId: event.id, participantId: p.id });
+    const mail = makeMail(t.db, { eventId: event.id, participantId: p.id });
+    const { unsubscribeToken } = t.db.select().from(mailRecipients).where(eq(mailRecipients.id, mail.recipientId)).get()!;
     const res = await postForm(t.app, `/admin/e/${event.slug}/archive`, {}, { cookie });
     expect(await followToDashboard(t, res, cookie)).toContain('1 message still waiting about it will not be sent.');
     expect(findEventBySlug(t.db, event.slug)!.archivedAt).toEqual(t.clock.now());
     expect(t.db.select().from(mailOutbox).all()).toMatchObject([{ status: 'skipped', lastError: 'the event was archived' }]);
     expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'event-archived', organizerId: organizer.id });
-    for (const path of ['desk', 'join', 'board', `me/${p.token}`, `me/${p.token}/edit`]) {
+    for (const path of ['desk', 'join', 'board', `me/${p.token}`, `me/${p.token}/edit`, `unsubscribe/${unsubscribeToken}`]) {
       const page = await get(t.app, `/e/${event.slug}/${path}`);
       expect(page.status, path).toBe(410);
       expect(await page.text()).toContain('Test Library Association Annual is over');
@@ -207,6 +208,11 @@ describe('an archived event', () => {
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('An archived event is read-only, so nothing was changed.');
     expect(t.db.select().from(meetupSpots).where(eq(meetupSpots.eventId, event.id)).all()).toHaveLength(1);
+    // not even a choice's own "restore"
+    const [interest] = loadEventCatalog(t.db, event.id).interests;
+    expect((await postForm(t.app, `/admin/e/${event.slug}/choices/interests/${interest!.id}/retire`, {}, { cookie })).status).toBe(409);
+    expect((await postForm(t.app, `/admin/e/${event.slug}/choices/interests/${interest!.id}/restore`, {}, { cookie })).status).toBe(409);
+    expect(loadEventCatalog(t.db, event.id).interests[0]!.retiredAt).toBeNull();
   });
 
   it('keeps the verification address of its letters working', async () => {
