@@ -22,6 +22,21 @@ export const organizerSessions = sqliteTable('organizer_sessions', {
   createdAt: createdAt(),
 });
 
+// A one-time link that lets someone create an organizer account. Only the SHA-256 of its token is
+// stored, as for sessions; it works once, until it expires or is revoked.
+export const organizerInvites = sqliteTable('organizer_invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** whom it was meant for, when the inviting organizer said (the invite is e-mailed there too) */
+  email: text('email'),
+  invitedBy: integer('invited_by').references(() => organizers.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+  acceptedBy: integer('accepted_by').references(() => organizers.id, { onDelete: 'set null' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
 // Server-wide secrets (presence-token HMAC key, one-time organizer setup link) survive restarts.
 export const appSecrets = sqliteTable('app_secrets', {
   name: text('name').primaryKey(),
@@ -46,9 +61,6 @@ export type EventSettings = {
   autoRoundMinutes: number | null;
   /** rematch a first-timer by itself when "my buddy isn't here" is still open after the grace period */
   autoRematch: boolean;
-  libraryTypes: string[];
-  regions: string[];
-  languages: string[];
   /** feedback stays open this many days after it opens */
   feedbackDays: number;
   /** one reminder this many days after the invitations, to those who have not answered */
@@ -81,6 +93,8 @@ export const events = sqliteTable('events', {
   feedbackInvitedAt: integer('feedback_invited_at', { mode: 'timestamp_ms' }),
   /** the one feedback reminder was written to the outbox */
   feedbackRemindedAt: integer('feedback_reminded_at', { mode: 'timestamp_ms' }),
+  /** the program is over: read-only for organizers, and its public pages are closed */
+  archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -93,8 +107,32 @@ export const interests = sqliteTable(
       .references(() => events.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     position: integer('position').notNull().default(0),
+    /** no longer offered; kept, shown and counted for the people who chose it */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('interests_event_label').on(t.eventId, t.label)],
+);
+
+export const profileChoiceKinds = ['library_type', 'region', 'language'] as const;
+export type ProfileChoiceKind = (typeof profileChoiceKinds)[number];
+
+// The library types, regions and languages people choose from. A participant keeps the label
+// itself (participants.library_type, .region, .languages), so a rename rewrites those labels in
+// the same transaction: docs/decisions/choices-by-label.md.
+export const profileChoices = sqliteTable(
+  'profile_choices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: profileChoiceKinds }).notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull().default(0),
+    /** no longer offered; kept, shown and counted for the people who chose it */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('profile_choices_event_kind_label').on(t.eventId, t.kind, t.label)],
 );
 
 // Times are local to the event's timezone ("2026-10-14T10:30"), as printed in the program.

@@ -20,7 +20,8 @@ export function startAutoWork(deps: {
 }): () => void {
   const now = deps.now ?? (() => new Date());
   const tick = () => {
-    for (const event of listEvents(deps.db)) {
+    // an archived event is over: no rounds, no mail
+    for (const event of listEvents(deps.db).filter((e) => !e.archivedAt)) {
       try {
         const change = runDueAutoWork(deps.db, event, now());
         if (change.participantIds.length > 0 || change.board) {

@@ -3,7 +3,9 @@
 // typed, cut to size for showing it back on a refused form.
 import { z } from 'zod';
 
-export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+/** An event's short name in its addresses: lowercase letters, digits and hyphens. */
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const slugSchema = z.string().regex(slugPattern);
 // 32 random bytes in base64url
 export const personalTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 

@@ -12,6 +12,36 @@ export function NotFoundPage({ message }: { message?: string }) {
   );
 }
 
+/** A public page of an archived event: the conference is over and its pages are closed. */
+export function EventClosedPage({ eventName }: { eventName: string }) {
+  return (
+    <Layout title={`${eventName} is over · Buddydesk`}>
+      <main class="narrow">
+        <h1>{eventName} is over</h1>
+        <p>Its registration, desk screen, board and personal pages are closed now. Thank you for taking part.</p>
+        <p>If you need something from the organizers, write to them directly.</p>
+      </main>
+    </Layout>
+  );
+}
+
+/** An organizer's change to an archived event: refused, with the way to restore it. */
+export function EventArchivedPage({ eventName, back }: { eventName: string; back: string }) {
+  return (
+    <Layout title={`${eventName} is archived · Buddydesk`} variant="admin">
+      <main class="narrow">
+        <h1>{eventName} is archived</h1>
+        <p>An archived event is read-only, so nothing was changed. Restore it to make changes.</p>
+        <p>
+          <a class="button" href={back}>
+            Restore or delete it
+          </a>
+        </p>
+      </main>
+    </Layout>
+  );
+}
+
 export function ErrorPage() {
   return (
     <Layout title="Something went wrong · Buddydesk">

@@ -6,7 +6,7 @@ export type FieldProps = {
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'number';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url';
   autocomplete?: string;
   required?: boolean;
   min?: number;

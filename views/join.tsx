@@ -90,9 +90,6 @@ export function JoinPage(props: JoinPageProps) {
           </fieldset>
           <ProfileFields
             catalog={props.catalog}
-            libraryTypes={event.settings.libraryTypes}
-            regions={event.settings.regions}
-            languages={event.settings.languages}
             values={values}
             errors={errors}
           />

@@ -87,6 +87,8 @@ function SelectField(props: {
   value: string | undefined;
   errors: FieldErrors;
 }) {
+  // a value typed before the event had a list (a region, say) stays selectable for its owner
+  const options = props.value && !props.options.includes(props.value) ? [...props.options, props.value] : props.options;
   return (
     <div class="field">
       <label for={props.name}>
@@ -94,7 +96,7 @@ function SelectField(props: {
       </label>
       <select id={props.name} name={props.name} {...invalid(props.name, props.errors)}>
         <option value="">Choose…</option>
-        {props.options.map((o) => (
+        {options.map((o) => (
           <option value={o} selected={props.value === o}>
             {o}
           </option>
@@ -107,9 +109,6 @@ function SelectField(props: {
 
 export function ProfileFields(props: {
   catalog: EventCatalog;
-  libraryTypes: string[];
-  regions: string[];
-  languages: string[];
   values: ProfileValues;
   errors: FieldErrors;
   /** which role-specific fields to show; undefined shows both, for the role choice on registration */
@@ -120,6 +119,7 @@ export function ProfileFields(props: {
   const chosenSessions = new Set((v.sessions ?? []).map(Number));
   const chosenLanguages = new Set(v.languages ?? []);
   const showVolunteer = props.role !== 'first_timer';
+  const { libraryTypes, regions, languages } = props.catalog;
   return (
     <>
       <fieldset>
@@ -130,9 +130,9 @@ export function ProfileFields(props: {
         <TextField name="email" label="E-mail" type="email" value={v.email} errors={errors} autocomplete="email" maxlength={200}
           hint="Only organizers see it, to reach you about your buddy or send the feedback form. Never shown on a screen." />
         <TextField name="affiliation" label="Library, school or employer" value={v.affiliation} errors={errors} autocomplete="organization" maxlength={120} />
-        <SelectField name="libraryType" label="Library type" options={props.libraryTypes} value={v.libraryType} errors={errors} />
-        {props.regions.length > 0 ? (
-          <SelectField name="region" label="Region" options={props.regions} value={v.region} errors={errors} />
+        <SelectField name="libraryType" label="Library type" options={libraryTypes} value={v.libraryType} errors={errors} />
+        {regions.length > 0 ? (
+          <SelectField name="region" label="Region" options={regions} value={v.region} errors={errors} />
         ) : (
           <TextField name="region" label="Region or state" value={v.region} errors={errors} maxlength={60} />
         )}
@@ -142,7 +142,7 @@ export function ProfileFields(props: {
         <legend>Languages you're comfortable chatting in</legend>
         <span class="hint" id="languages-hint">We only pair people who share a language.</span>
         <div class="choices two">
-          {props.languages.map((l) => (
+          {languages.map((l) => (
             <label class="choice">
               <input type="checkbox" name="languages" value={l} checked={chosenLanguages.has(l)} />
               {l}
@@ -267,9 +267,6 @@ export function MeEditPage(props: {
         <form method="post" action={`/e/${event.slug}/me/${me.token}/edit`} novalidate>
           <ProfileFields
             catalog={props.catalog}
-            libraryTypes={event.settings.libraryTypes}
-            regions={event.settings.regions}
-            languages={event.settings.languages}
             values={props.values}
             errors={props.errors}
             role={me.role}

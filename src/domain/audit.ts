@@ -1,10 +1,11 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import * as schema from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { organizerLabel } from './organizers.ts';
 
 export type AuditEntry = {
-  eventId: number;
+  /** null for what concerns no one event: organizer accounts, invitations, a deleted event */
+  eventId: number | null;
   /** null when the app did it by itself (auto rounds, auto rematches) */
   organizerId: number | null;
   action: string;
@@ -26,8 +27,11 @@ export function auditName(p: { id: number; name: string }): string {
 /** One line of the organizer's audit list; organizerName is null for what the app did by itself. */
 export type AuditLine = { id: number; action: string; detail: string; at: Date; organizerName: string | null };
 
-/** The latest organizer actions of an event, newest first; or, with `limit` null, all of them, oldest first (for the export). */
-export function listAuditLog(db: Conn, eventId: number, limit: number | null = 20): AuditLine[] {
+/**
+ * The latest organizer actions of an event (or, for null, about no event: accounts, invitations,
+ * deleted events), newest first; or, with `limit` null, all of them, oldest first (for the export).
+ */
+export function listAuditLog(db: Conn, eventId: number | null, limit: number | null = 20): AuditLine[] {
   const query = db
     .select({
       id: schema.auditLog.id,
@@ -40,7 +44,7 @@ export function listAuditLog(db: Conn, eventId: number, limit: number | null = 2
     })
     .from(schema.auditLog)
     .leftJoin(schema.organizers, eq(schema.organizers.id, schema.auditLog.organizerId))
-    .where(eq(schema.auditLog.eventId, eventId));
+    .where(eventId === null ? isNull(schema.auditLog.eventId) : eq(schema.auditLog.eventId, eventId));
   const rows =
     limit === null
       ? query.orderBy(asc(schema.auditLog.at), asc(schema.auditLog.id)).all()

@@ -83,10 +83,8 @@ export function createDemoEvent(db: Db, now: Date, slug = 'demo'): Event {
       timezone: timeZone,
       startsOn: days[0]!,
       endsOn: days[1]!,
-      settings: {
-        regions: ['Northeast', 'Northwest', 'Central', 'Southeast', 'Southwest', 'Out of state'],
-        languages: ['English', 'Spanish', 'French', 'ASL', 'Vietnamese', 'Mandarin'],
-      },
+      regions: ['Northeast', 'Northwest', 'Central', 'Southeast', 'Southwest', 'Out of state'],
+      languages: ['English', 'Spanish', 'French', 'ASL', 'Vietnamese', 'Mandarin'],
       interests,
       sessions,
       spots,
@@ -134,7 +132,7 @@ export function addDemoPeople(db: Db, event: Event, count: number, now: Date, se
     return [...new Set(Array.from({ length: n }, () => pick(list)))];
   };
   const catalog = loadEventCatalog(db, event.id);
-  const { libraryTypes, regions, languages } = event.settings;
+  const { libraryTypes, regions, languages } = catalog;
   let firstTimers = 0;
   let volunteers = 0;
   for (let i = 0; i < count; i++) {

@@ -7,12 +7,30 @@ import {
   type EventSettings,
 } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
+import { insertProfileChoices, offeredLabels } from './choices.ts';
 
 export type Event = typeof events.$inferSelect;
 export type Interest = typeof interests.$inferSelect;
 export type ProgramSession = typeof programSessions.$inferSelect;
 export type MeetupSpot = typeof meetupSpots.$inferSelect;
-export type EventCatalog = { interests: Interest[]; sessions: ProgramSession[]; spots: MeetupSpot[] };
+/** What a profile's fields choose from besides the program, in order: what is offered, and the retired choices a person already made. */
+export type EventChoices = {
+  interests: Interest[];
+  libraryTypes: string[];
+  /** empty: the region is free text */
+  regions: string[];
+  languages: string[];
+};
+/** What people choose from, the program and the meeting spots included. */
+export type EventCatalog = EventChoices & { sessions: ProgramSession[]; spots: MeetupSpot[] };
+/** A person's own choices, which they still see (and keep) after an organizer or an import retired them. */
+export type KeptChoices = {
+  sessionIds?: readonly number[];
+  interestIds?: readonly number[];
+  libraryType?: string;
+  region?: string;
+  languages?: readonly string[];
+};
 
 export const defaultLibraryTypes = [
   'Public',
@@ -24,6 +42,8 @@ export const defaultLibraryTypes = [
   'Other',
 ];
 
+export const defaultLanguages = ['English', 'Spanish'];
+
 export function defaultEventSettings(overrides: Partial<EventSettings> = {}): EventSettings {
   return {
     weights: { interests: 3, sessions: 2, libraryType: 1, region: 1, requested: 10, extraSlot: 1 },
@@ -32,9 +52,6 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     graceMinutes: 10,
     autoRoundMinutes: null,
     autoRematch: false,
-    libraryTypes: defaultLibraryTypes,
-    regions: [],
-    languages: ['English', 'Spanish'],
     feedbackDays: 21,
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
@@ -50,51 +67,58 @@ export type NewEvent = {
   startsOn: string;
   endsOn: string;
   settings?: Partial<EventSettings>;
+  /** what people choose from; a list left out gets the defaults (no regions: people type their own) */
+  libraryTypes?: string[];
+  regions?: string[];
+  languages?: string[];
   interests: string[];
   sessions: { code: string; title: string; room?: string; startsAt: string; endsAt: string }[];
   spots: { name: string; directions?: string; pairsAtOnce?: number }[];
 };
 
 export function createEvent(db: Db, input: NewEvent, now: Date): Event {
-  return db.transaction(
-    (tx) => {
-      const event = tx
-        .insert(events)
-        .values({
-          slug: input.slug,
-          name: input.name,
-          venue: input.venue ?? '',
-          timezone: input.timezone ?? 'UTC',
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          settings: defaultEventSettings(input.settings),
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      if (input.interests.length > 0) {
-        tx.insert(interests)
-          .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
-          .run();
-      }
-      if (input.sessions.length > 0) {
-        tx.insert(programSessions)
-          .values(input.sessions.map((s) => ({ eventId: event.id, room: '', ...s })))
-          .run();
-      }
-      if (input.spots.length > 0) {
-        tx.insert(meetupSpots)
-          .values(input.spots.map((s, position) => ({ eventId: event.id, position, ...s })))
-          .run();
-      }
-      return event;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertEvent(tx, input, now), { behavior: 'immediate' });
+}
+
+/** The event and everything it starts with, inside the caller's transaction. */
+export function insertEvent(tx: Conn, input: NewEvent, now: Date): Event {
+  const event = tx
+    .insert(events)
+    .values({
+      slug: input.slug,
+      name: input.name,
+      venue: input.venue ?? '',
+      timezone: input.timezone ?? 'UTC',
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      settings: defaultEventSettings(input.settings),
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  insertProfileChoices(tx, event.id, 'library_type', input.libraryTypes ?? defaultLibraryTypes);
+  insertProfileChoices(tx, event.id, 'region', input.regions ?? []);
+  insertProfileChoices(tx, event.id, 'language', input.languages ?? defaultLanguages);
+  if (input.interests.length > 0) {
+    tx.insert(interests)
+      .values(input.interests.map((label, position) => ({ eventId: event.id, label, position })))
+      .run();
+  }
+  if (input.sessions.length > 0) {
+    tx.insert(programSessions)
+      .values(input.sessions.map((s) => ({ eventId: event.id, room: '', ...s })))
+      .run();
+  }
+  if (input.spots.length > 0) {
+    tx.insert(meetupSpots)
+      .values(input.spots.map((s, position) => ({ eventId: event.id, position, ...s })))
+      .run();
+  }
+  return event;
 }
 
 // settings written by an older version lack newer keys; the defaults fill them in
-function withDefaults(event: Event): Event {
+export function withDefaults(event: Event): Event {
   return { ...event, settings: defaultEventSettings(event.settings) };
 }
 
@@ -107,54 +131,50 @@ export function listEvents(db: Db): Event[] {
   return db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all().map(withDefaults);
 }
 
-/** What people choose from besides the program: the labels a profile's fields must come from. */
-export type EventChoices = {
-  libraryTypes: string[];
-  /** empty: the region is free text */
-  regions: string[];
-  languages: string[];
-  interests: Pick<Interest, 'id' | 'label'>[];
-};
-
-/** The event's lists of choices, in their order; the one place that knows where each is kept. */
-export function loadEventChoices(conn: Conn, event: Pick<Event, 'id' | 'settings'>): EventChoices {
-  const settings = defaultEventSettings(event.settings);
-  return {
-    libraryTypes: settings.libraryTypes,
-    regions: settings.regions,
-    languages: settings.languages,
-    interests: conn
-      .select({ id: interests.id, label: interests.label })
-      .from(interests)
-      .where(eq(interests.eventId, event.id))
-      .orderBy(asc(interests.position), asc(interests.id))
-      .all(),
-  };
-}
-
 /** Sessions in the program, and the retired ones in `keep` (those a person chose before they were retired). */
 export function offeredSessions(keep: readonly number[] = []): SQL | undefined {
   const inProgram = isNull(programSessions.retiredAt);
   return keep.length > 0 ? or(inProgram, inArray(programSessions.id, [...keep])) : inProgram;
 }
 
+/** Interests offered, and the retired ones in `keep`. */
+export function offeredInterests(keep: readonly number[] = []): SQL | undefined {
+  const offered = isNull(interests.retiredAt);
+  return keep.length > 0 ? or(offered, inArray(interests.id, [...keep])) : offered;
+}
+
+const kept = (value: string | undefined) => (value ? [value] : []);
+
 /**
- * What people choose from. Sessions a program import retired are left out, except those in
- * `keepSessionIds` (the ones this person already chose), which they still see.
+ * The event's lists of choices, in their order, as offered now; the ones in `keep` (those a
+ * person already chose) too, though retired. The one place that knows where each is kept.
  */
-export function loadEventCatalog(db: Db, eventId: number, opts: { keepSessionIds?: readonly number[] } = {}): EventCatalog {
-  const keep = opts.keepSessionIds ?? [];
+export function loadEventChoices(conn: Conn, eventId: number, keep: KeptChoices = {}): EventChoices {
   return {
-    interests: db
+    interests: conn
       .select()
       .from(interests)
-      .where(eq(interests.eventId, eventId))
+      .where(and(eq(interests.eventId, eventId), offeredInterests(keep.interestIds)))
       .orderBy(asc(interests.position), asc(interests.id))
       .all(),
+    libraryTypes: offeredLabels(conn, eventId, 'library_type', kept(keep.libraryType)),
+    regions: offeredLabels(conn, eventId, 'region', kept(keep.region)),
+    languages: offeredLabels(conn, eventId, 'language', keep.languages),
+  };
+}
+
+/**
+ * What people choose from. Choices an organizer or a program import retired are left out, except
+ * those in `keep` (the ones this person already chose), which they still see.
+ */
+export function loadEventCatalog(db: Conn, eventId: number, opts: { keep?: KeptChoices } = {}): EventCatalog {
+  const keep = opts.keep ?? {};
+  return {
+    ...loadEventChoices(db, eventId, keep),
     sessions: db
       .select()
       .from(programSessions)
-      .where(and(eq(programSessions.eventId, eventId), offeredSessions(keep)))
+      .where(and(eq(programSessions.eventId, eventId), offeredSessions(keep.sessionIds)))
       .orderBy(asc(programSessions.startsAt), asc(programSessions.room), asc(programSessions.code))
       .all(),
     spots: db

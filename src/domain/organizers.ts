@@ -17,8 +17,10 @@ const keyLength = 32;
 const maxmem = 96 * 1024 * 1024;
 
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const newSecret = () => randomBytes(32).toString('base64url');
+/** Links and sessions are stored as this hash only, so a copied database file holds none that work. */
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/** 256 random bits, for a session id or a one-time link. */
+export const newSecret = () => randomBytes(32).toString('base64url');
 const trimmedString = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
 const rawString = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -53,7 +55,7 @@ export function verifyPassword(password: string, stored: string): boolean {
 let dummyHash: string | undefined;
 const unknownOrganizerHash = () => (dummyHash ??= hashPassword(newSecret()));
 
-function toSignedIn(row: { id: number; email: string; name: string }): SignedInOrganizer {
+export function toSignedIn(row: { id: number; email: string; name: string }): SignedInOrganizer {
   return { id: row.id, email: row.email, name: row.name };
 }
 
@@ -148,18 +150,21 @@ export function isSetupTokenValid(db: Db, token: string): boolean {
   return setupTokenMatches(db, token) && countOrganizers(db) === 0;
 }
 
+/** An e-mail address typed into an organizer form, lower-cased; `empty` is the message when none was typed. */
+export const organizerEmailSchema = (empty: string) =>
+  trimmedString.pipe(
+    z
+      .string()
+      .min(1, empty)
+      .max(organizerFieldLimits.email, `E-mail can be at most ${organizerFieldLimits.email} characters`)
+      .pipe(z.email("That doesn't look like an e-mail address"))
+      .transform((e) => e.toLowerCase()),
+  );
 
 export const organizerSetupSchema = z
   .object({
     name: nameSchema,
-    email: trimmedString.pipe(
-      z
-        .string()
-        .min(1, 'Please enter your e-mail address')
-        .max(organizerFieldLimits.email, `E-mail can be at most ${organizerFieldLimits.email} characters`)
-        .pipe(z.email("That doesn't look like an e-mail address"))
-        .transform((e) => e.toLowerCase()),
-    ),
+    email: organizerEmailSchema('Please enter your e-mail address'),
     password: rawString.pipe(
       z
         .string()
@@ -181,7 +186,7 @@ export type SetupResult =
   | { ok: true; sessionId: string; organizer: SignedInOrganizer }
   | { ok: false; reason: 'invalid-token' };
 
-function openSession(tx: Tx, organizerId: number, now: Date): string {
+export function openSession(tx: Tx, organizerId: number, now: Date): string {
   const sessionId = newSecret();
   // expired sessions are swept on every sign-in, so the table never grows without bound
   tx.delete(organizerSessions).where(lte(organizerSessions.expiresAt, now)).run();

@@ -64,7 +64,17 @@ export type MyPairs = {
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
-export type BoardPairView = { pairId: number; firstTimer: PublicName; volunteer: PublicName; spotName: string; directions: string; meetAt: Date };
+export type BoardPairView = {
+  pairId: number;
+  firstTimer: PublicName;
+  volunteer: PublicName;
+  spotId: number | null;
+  spotName: string;
+  directions: string;
+  meetAt: Date;
+  /** they said "We met" */
+  met: boolean;
+};
 
 const MINUTE = 60_000;
 
@@ -208,31 +218,39 @@ export function listLivePairs(db: Db, event: Event, now: Date): LivePairView[] {
   );
 }
 
+/** The board: the pairs meeting in the current slot and after. */
 export function listBoardPairs(db: Db, event: Event, now: Date): BoardPairView[] {
   const slotStart = slotStartAtOrBefore(now, {
     slotMinutes: event.settings.slotMinutes,
     utcOffsetMinutes: utcOffsetMinutes(event.timezone, now),
   });
+  return listPublicPairs(db, event, slotStart);
+}
+
+/** Live pairs with a meetup, as public screens and the desk's printed sheet show them: by time, then spot; from `since` on, if given. */
+export function listPublicPairs(db: Db, event: Event, since?: Date): BoardPairView[] {
   const rows = db
     .select()
     .from(pairs)
     .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
     .all()
-    .filter((p) => p.meetAt !== null && p.meetAt.getTime() >= slotStart.getTime());
+    .filter((p) => p.meetAt !== null && (since === undefined || p.meetAt.getTime() >= since.getTime()));
   const people = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
   const spots = spotsById(db, event.id);
   const position = (p: LivePairRow) =>
     p.spotId !== null && spots.has(p.spotId) ? spots.get(p.spotId)!.position : Number.MAX_SAFE_INTEGER;
   rows.sort((a, b) => a.meetAt!.getTime() - b.meetAt!.getTime() || position(a) - position(b) || a.id - b.id);
   return rows.map((pair) => {
-    const { spotName, directions } = meetupOf(pair, spots);
+    const { spotId, spotName, directions } = meetupOf(pair, spots);
     return {
       pairId: pair.id,
       firstTimer: publicName(people.get(pair.firstTimerId)!.name),
       volunteer: publicName(people.get(pair.volunteerId)!.name),
+      spotId,
       spotName,
       directions,
       meetAt: pair.meetAt!,
+      met: pair.status === 'met',
     };
   });
 }

@@ -76,7 +76,7 @@ export function findParticipantByDeskCode(db: Db, eventId: number, code: string)
     .get();
 }
 
-export function loadProfile(db: Db, participant: Participant): ParticipantProfile {
+export function loadProfile(db: Conn, participant: Participant): ParticipantProfile {
   const interestIds = db
     .select({ id: participantInterests.interestId })
     .from(participantInterests)

@@ -52,7 +52,7 @@ export function planPreregistration(conn: Conn, event: Event, input: Uint8Array 
   if (rows.length > maxPeoplePerImport) {
     return { ok: false, reason: 'invalid', message: `The sheet has ${rows.length} people; at most ${maxPeoplePerImport} can be imported at once.`, problems: [] };
   }
-  const { people, problems } = readPeopleRows(rows, mapping, loadEventChoices(conn, event));
+  const { people, problems } = readPeopleRows(rows, mapping, loadEventChoices(conn, event.id));
   const taken = registeredEmails(conn, event.id);
   for (const p of people) {
     if (p.email !== null && taken.has(p.email)) problems.push({ line: p.line, field: peopleFieldLabels.email, message: takenMessage(p.email) });
@@ -127,7 +127,8 @@ export function applyPreregistration(db: Db, event: Event, plan: unknown, opts: 
   try {
     return db.transaction(
       (tx) => {
-        const interestIds = new Map(loadEventChoices(tx, event).interests.map((i) => [i.label, i.id]));
+        const offered = loadEventChoices(tx, event.id);
+        const interestIds = new Map(offered.interests.map((i) => [i.label, i.id]));
         const problems: RowProblem[] = [];
         for (const p of people) {
           const ids = p.interests.map((label) => interestIds.get(label));
@@ -143,7 +144,7 @@ export function applyPreregistration(db: Db, event: Event, plan: unknown, opts: 
               region: p.region, languages: p.languages, interests: ids as number[], sessions: [], accessibilityNeeds: '', bio: '',
               capacity: p.role === 'volunteer' ? Math.max(1, p.capacity) : undefined, consentContact: false,
             },
-            { present: false, now: opts.now, imported: true },
+            { present: false, now: opts.now, imported: true, offered },
           );
           if (!result.ok) {
             for (const [field, message] of Object.entries(result.errors)) {

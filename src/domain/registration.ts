@@ -1,10 +1,10 @@
 // Registering at the desk or from a link, and changing one's own profile later: one
 // transaction each, with the choices checked against the event's own lists.
 import { and, eq, inArray } from 'drizzle-orm';
-import { interests, participantInterests, participantSessions, participants, programSessions } from '../../db/schema.ts';
+import { participantInterests, participantSessions, participants, programSessions } from '../../db/schema.ts';
 import type { Conn, Db, Tx } from '../db.ts';
-import { offeredSessions, type Event } from './events.ts';
-import { sessionIdsOf, type Participant } from './participants.ts';
+import { loadEventChoices, offeredSessions, type Event, type EventChoices, type KeptChoices } from './events.ts';
+import { loadProfile, type Participant } from './participants.ts';
 import type { FieldErrors, RegistrationInput } from './registration-schema.ts';
 import { newDeskCode, newSecretToken } from './tokens.ts';
 
@@ -14,23 +14,30 @@ export type RegisterResult =
 
 /**
  * Choices must come from the event's own lists; a forged form cannot attach another event's ids.
- * A session retired by a program import is only kept by someone who had already chosen it.
+ * A choice retired by an organizer or a program import is only kept by someone who had already
+ * chosen it (`before`). `offered` is the event's lists loaded with `before` kept: an import
+ * that adds thousands of people loads them once.
  */
-function checkChoices(tx: Conn, event: Event, input: RegistrationInput, chosenBefore: number[] = []): FieldErrors {
+function checkChoices(
+  tx: Conn,
+  event: Event,
+  input: RegistrationInput,
+  before: KeptChoices = {},
+  offered: EventChoices = loadEventChoices(tx, event.id, before),
+): FieldErrors {
   const errors: FieldErrors = {};
-  const { libraryTypes, regions, languages } = event.settings;
-  if (input.libraryType && !libraryTypes.includes(input.libraryType)) errors.libraryType = 'Choose a library type from the list';
-  if (input.region && regions.length > 0 && !regions.includes(input.region)) errors.region = 'Choose a region from the list';
-  if (input.languages.some((l) => !languages.includes(l))) errors.languages = 'Choose languages from the list';
-  const uniqueInterests = [...new Set(input.interests)];
-  if (uniqueInterests.length > 0) {
-    const found = tx
-      .select({ id: interests.id })
-      .from(interests)
-      .where(and(eq(interests.eventId, event.id), inArray(interests.id, uniqueInterests)))
-      .all();
-    if (found.length !== uniqueInterests.length) errors.interests = 'Choose interests from the list';
+  const { libraryTypes, regions, languages } = offered;
+  // a label typed before the list was set up (a region, say) is kept as it is, too
+  if (input.libraryType && !libraryTypes.includes(input.libraryType) && input.libraryType !== before.libraryType) {
+    errors.libraryType = 'Choose a library type from the list';
   }
+  // with no regions to choose from, people type their own
+  if (input.region && regions.length > 0 && !regions.includes(input.region) && input.region !== before.region) {
+    errors.region = 'Choose a region from the list';
+  }
+  if (input.languages.some((l) => !languages.includes(l))) errors.languages = 'Choose languages from the list';
+  const interestIds = new Set(offered.interests.map((i) => i.id));
+  if (input.interests.some((id) => !interestIds.has(id))) errors.interests = 'Choose interests from the list';
   const uniqueSessions = [...new Set(input.sessions)];
   if (uniqueSessions.length > 0) {
     const found = tx
@@ -40,7 +47,7 @@ function checkChoices(tx: Conn, event: Event, input: RegistrationInput, chosenBe
         and(
           eq(programSessions.eventId, event.id),
           inArray(programSessions.id, uniqueSessions),
-          offeredSessions(chosenBefore),
+          offeredSessions(before.sessionIds),
         ),
       )
       .all();
@@ -111,15 +118,15 @@ function unusedDeskCode(tx: Tx, eventId: number): string {
 /**
  * Registers one person inside the caller's transaction: the choices checked, the e-mail free,
  * a personal token and a desk code of their own. A pre-registration import adds a whole list
- * this way in one transaction.
+ * this way in one transaction, with the event's lists (`offered`) loaded once.
  */
 export function insertParticipant(
   tx: Tx,
   event: Event,
   input: RegistrationInput,
-  opts: { present: boolean; now: Date; imported?: boolean },
+  opts: { present: boolean; now: Date; imported?: boolean; offered?: EventChoices },
 ): RegisterResult {
-  const errors = checkChoices(tx, event, input);
+  const errors = checkChoices(tx, event, input, {}, opts.offered);
   if (emailTaken(tx, event.id, input.email)) errors.email = emailTakenMessage;
   if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
   const participant = tx
@@ -160,7 +167,7 @@ export function updateProfile(
 ): RegisterResult {
   return db.transaction(
     (tx) => {
-      const errors = checkChoices(tx, event, input, sessionIdsOf(tx, participant.id));
+      const errors = checkChoices(tx, event, input, loadProfile(tx, participant));
       if (emailTaken(tx, event.id, input.email, participant.id)) errors.email = emailTakenMessage;
       if (Object.keys(errors).length > 0) return { ok: false, errors, values: input };
       const updated = tx

@@ -1,5 +1,5 @@
-import type { FirstTimer, Volunteer } from './types.ts';
-import type { ScaledWeights } from './weights.ts';
+import type { FirstTimer, Volunteer, Weights } from './types.ts';
+import { scaleWeights, unscale, type ScaledWeights } from './weights.ts';
 
 type Profile = Pick<Volunteer, 'interests' | 'sessions' | 'libraryType' | 'region' | 'languages'>;
 
@@ -74,4 +74,10 @@ export function createPairScorer(
     if (requested.has(volunteer.id)) score += weights.requested;
     return score;
   };
+}
+
+/** One pair's score in the event's own units, exactly as a round computes it. */
+export function scorePair(firstTimer: ScorableFirstTimer, volunteer: ScorableVolunteer, weights: Weights): number {
+  const scaled = scaleWeights(weights);
+  return unscale(createPairScorer(firstTimer, scaled)(volunteer), scaled.scale);
 }

@@ -36,11 +36,12 @@ joinRoutes.get('/', (c) => {
     const personalPath = `/e/${event.slug}/me/${me.token}`;
     return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={personalPath} presenceToken={k} />);
   }
+  const catalog = loadEventCatalog(c.var.db, event.id);
   return c.html(
     <JoinPage
       event={event}
-      catalog={loadEventCatalog(c.var.db, event.id)}
-      values={{ languages: event.settings.languages.slice(0, 1) }}
+      catalog={catalog}
+      values={{ languages: catalog.languages.slice(0, 1) }}
       errors={{}}
       presence={presence}
       presenceToken={presence === 'at-desk' ? k : undefined}

@@ -46,7 +46,8 @@ myLetterRoutes.get('/:token/letter', async (c) => {
 });
 
 export const letterCheckRoutes = new Hono<AppEnv>();
-letterCheckRoutes.use('*', requireEvent());
+// a printed letter is shown to employers years later: its address keeps working after the event is archived
+letterCheckRoutes.use('*', requireEvent(undefined, { whenArchived: 'open' }));
 
 letterCheckRoutes.get('/:code', (c) => {
   const { event } = c.var;

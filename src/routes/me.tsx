@@ -64,7 +64,7 @@ meRoutes.get('/:token', async (c) => {
     <MePage
       event={event}
       me={profile}
-      catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: profile.sessionIds })}
+      catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
       now={now}
@@ -143,7 +143,7 @@ meRoutes.get('/:token/edit', (c) => {
     <MeEditPage
       event={event}
       me={me}
-      catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: profile.sessionIds })}
+      catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       values={{ ...profile, interests: profile.interestIds, sessions: profile.sessionIds }}
       errors={{}}
     />,
@@ -159,7 +159,7 @@ meRoutes.post('/:token/edit', async (c) => {
       <MeEditPage
         event={event}
         me={me}
-        catalog={loadEventCatalog(c.var.db, event.id, { keepSessionIds: loadProfile(c.var.db, me).sessionIds })}
+        catalog={loadEventCatalog(c.var.db, event.id, { keep: loadProfile(c.var.db, me) })}
         values={profileValuesFromForm(form)}
         errors={errors}
       />,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDb, openDb } from '../../src/db.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
+import { loadEventChoices } from '../../src/domain/events.ts';
 import { applyPreregistration, planPreregistration } from '../../src/domain/preregistration.ts';
 import { guessPeopleMapping } from '../../src/domain/preregistration-sheet.ts';
 import { median, seedConference, signedInPages, time } from './report.ts';
@@ -47,8 +48,8 @@ export async function runExportsBench() {
 
     // a second event, so the sheet's e-mails are all new
     const other = createDemoEvent(db, now, 'bench-prereg');
-    const interestLabels = db.$client.prepare('select label from interests where event_id = ? order by position').all(other.id) as { label: string }[];
-    const sheet = preregistrationSheet({ interests: interestLabels.map((r) => r.label), libraryTypes: other.settings.libraryTypes, regions: other.settings.regions });
+    const choices = loadEventChoices(db, other.id);
+    const sheet = preregistrationSheet({ interests: choices.interests.map((i) => i.label), libraryTypes: choices.libraryTypes, regions: choices.regions });
     const mapping = guessPeopleMapping(sheet.slice(0, sheet.indexOf('\r\n')).split(','));
     let planned: ReturnType<typeof planPreregistration> | undefined;
     const planMs = await time(() => (planned = planPreregistration(db, other, sheet, mapping)));

@@ -33,7 +33,7 @@ export function seedConference(db: Db, event: Event, now: Date) {
   const ids = { firstTimers: [] as number[], volunteers: [] as { id: number; capacity: number }[] };
   for (let i = 0; i < FIRST_TIMERS + VOLUNTEERS; i++) {
     const volunteer = i >= FIRST_TIMERS;
-    const person = benchPerson(i, volunteer, event, catalog, random, { email: true });
+    const person = benchPerson(i, volunteer, catalog, random, { email: true });
     const r = registerParticipant(db, event, person, { present: random() < 0.92, now });
     if (!r.ok) throw new Error('bench registration refused');
     if (volunteer) ids.volunteers.push({ id: r.participant.id, capacity: person.capacity! });

@@ -36,7 +36,7 @@ async function oneRound(firstTimers: number, volunteers: number, seed: number) {
     const catalog = loadEventCatalog(db, event.id);
     const rnd = seeded(seed);
     for (let i = 0; i < firstTimers + volunteers; i++) {
-      const r = registerParticipant(db, event, benchPerson(i, i >= firstTimers, event, catalog, rnd), { present: true, now });
+      const r = registerParticipant(db, event, benchPerson(i, i >= firstTimers, catalog, rnd), { present: true, now });
       if (!r.ok) throw new Error('bench registration refused');
     }
     upsertOrganizer(db, { email: 'bench@example.org', password: 'long enough secret' }, now);

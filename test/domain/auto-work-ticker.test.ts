@@ -7,7 +7,7 @@ import { createTestApp, testOrigin } from '../helpers/test-app.ts';
 describe('startAutoWork', () => {
   it('publishes an automatic round for an event that asks for one and tells the live pages', async () => {
     const t = createTestApp();
-    const { event } = makeEvent(t.db, { settings: { autoRoundMinutes: 5, languages: ['English'] } });
+    const { event } = makeEvent(t.db, { settings: { autoRoundMinutes: 5 }, languages: ['English'] });
     const ft = makeParticipant(t.db, event, { present: true });
     const v = makeParticipant(t.db, event, { role: 'volunteer', present: true });
     const { event: quiet } = makeEvent(t.db);

@@ -142,7 +142,7 @@ describe('an organizer runs their own conference', () => {
         timezone: 'America/Chicago',
         startsOn: '2026-10-14',
         endsOn: '2026-10-15',
-        settings: { regions: ['Nebraska', 'Iowa', 'Kansas'] },
+        regions: ['Nebraska', 'Iowa', 'Kansas'],
         interests: ['Cataloging', 'Youth services', 'Technology'],
         sessions: [],
         spots: [{ name: 'Spot A' }],

@@ -21,11 +21,9 @@ export function eventDay(
     .returning()
     .get();
   const { event, catalog } = makeEvent(db, {
-    settings: {
-      regions: ['Central', 'Eastern', 'Western'],
-      languages: ['English', 'Spanish', 'ASL'],
-      ...opts.settings,
-    },
+    regions: ['Central', 'Eastern', 'Western'],
+    languages: ['English', 'Spanish', 'ASL'],
+    ...(opts.settings ? { settings: opts.settings } : {}),
     ...(opts.spots ? { spots: opts.spots } : {}),
   });
   // makeEvent's event row holds the settings as written; the app reads them through the defaults

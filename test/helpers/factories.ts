@@ -18,7 +18,8 @@ export function makeEvent(db: Db, overrides: Partial<NewEvent> = {}) {
       timezone: 'America/New_York',
       startsOn: '2026-10-14',
       endsOn: '2026-10-15',
-      settings: { regions: ['Central', 'Eastern', 'Western'], languages: ['English', 'Spanish', 'ASL'] },
+      regions: ['Central', 'Eastern', 'Western'],
+      languages: ['English', 'Spanish', 'ASL'],
       interests: ['Cataloging & metadata', 'Youth services', 'Library technology'],
       sessions: [
         { code: 'S1', title: 'Linked Data 101', room: 'Room A', startsAt: '2026-10-14T10:00', endsAt: '2026-10-14T11:00' },

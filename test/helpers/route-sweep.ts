@@ -41,6 +41,12 @@ export function sweepTargets(t: TestApp) {
     `${a}/preregistration/import/apply`, `${a}/preregistration/links.csv`, `${a}/preregistration/welcome`,
     `${a}/exports`, `${a}/exports/people.csv`, `${a}/exports/pairs.csv`, `${a}/exports/rounds.csv`, `${a}/exports/audit.csv`,
     `${a}/exports/nope.csv`, `${a}/exports/%ZZ`,
+    '/admin/events/new', '/admin/events', `${a}/edit`, `${a}/archive`, `${a}/delete`, `${a}/restore`,
+    `${a}/choices`, `${a}/choices/regions`, `${a}/choices/colours`, `${a}/choices/interests/abc/rename`,
+    `${a}/choices/languages/99999/retire`, `${a}/choices/regions/1/explode`, `${a}/choices/library-types/1/up`,
+    `${a}/weights`, `${a}/poster`, `${a}/desk-sheet`,
+    '/admin/organizers', '/admin/invites', '/admin/invites/abc/revoke', '/admin/invites/99999/revoke',
+    '/admin/invite/nope', `/admin/invite/${'a'.repeat(43)}`, '/admin/invite/%ZZ',
   ];
   return { event, participant: p, cookie, paths };
 }

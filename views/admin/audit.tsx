@@ -18,6 +18,21 @@ const actionLabels: Record<string, string> = {
   pin: 'Paired by hand',
   forbid: 'Forbade a pair',
   move: 'Moved a pair',
+  'event-created': 'Created the event',
+  'event-updated': 'Changed the event details',
+  'event-archived': 'Archived the event',
+  'event-restored': 'Restored the event',
+  'event-deleted': 'Deleted an event',
+  'choice-added': 'Added a choice',
+  'choice-renamed': 'Renamed a choice',
+  'choice-moved': 'Moved a choice',
+  'choice-retired': 'Retired a choice',
+  'choice-removed': 'Removed a choice nobody had made',
+  'choice-restored': 'Offered a choice again',
+  'weights-updated': 'Changed the matching weights',
+  'organizer-invited': 'Invited an organizer',
+  'invite-revoked': 'Revoked an invitation',
+  'organizer-joined': 'Joined as an organizer',
 };
 
 export function actionLabel(action: string): string {
@@ -30,6 +45,15 @@ export function actionLabel(action: string): string {
 export function AuditList({ slug, timezone, entries }: { slug: string; timezone: string; entries: AuditLine[] }) {
   return (
     <div id="audit-log" hx-get={`${eventPath(slug)}/audit`} hx-trigger={liveTrigger} hx-target="this" hx-swap="outerHTML settle:0ms">
+      <AuditTable timezone={timezone} entries={entries} />
+    </div>
+  );
+}
+
+/** The log itself, newest first; times in `timezone`. */
+export function AuditTable({ timezone, entries }: { timezone: string; entries: AuditLine[] }) {
+  return (
+    <>
       {entries.length === 0 ? (
         <p class="muted">No organizer actions yet.</p>
       ) : (
@@ -60,6 +84,6 @@ export function AuditList({ slug, timezone, entries }: { slug: string; timezone:
           </table>
         </div>
       )}
-    </div>
+    </>
   );
 }

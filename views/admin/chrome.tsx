@@ -2,7 +2,8 @@
 // paths of an event's pages, and how live fragments ask for themselves again.
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 
-export type Notice = { kind: 'ok' | 'error'; text: string };
+/** What just happened; `copy` is something to copy from it, such as a link to pass on. */
+export type Notice = { kind: 'ok' | 'error'; text: string; copy?: { label: string; value: string } | undefined };
 
 /** Fragments refresh when the event changes (server-sent "changed") and every 15 s as a fallback. */
 export const liveTrigger = 'sse:changed, every 15s';
@@ -38,6 +39,12 @@ export function NoticeBanner({ notice, id }: { notice: Notice | undefined; id?: 
   return notice.kind === 'ok' ? (
     <div class="banner ok" role="status" id={id}>
       {notice.text}
+      {notice.copy && (
+        <div class="copy-link">
+          <label for={`${id ?? 'notice'}-copy`}>{notice.copy.label}</label>
+          <input id={`${id ?? 'notice'}-copy`} type="text" readonly value={notice.copy.value} />
+        </div>
+      )}
     </div>
   ) : (
     <div class="banner error" role="alert" id={id}>

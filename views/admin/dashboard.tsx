@@ -69,7 +69,7 @@ export type EventDayData = {
 
 export type DashboardPageProps = {
   organizer: SignedInOrganizer;
-  event: Pick<Event, 'slug' | 'name' | 'venue' | 'timezone' | 'startsOn' | 'endsOn'>;
+  event: Pick<Event, 'slug' | 'name' | 'venue' | 'timezone' | 'startsOn' | 'endsOn' | 'archivedAt'>;
   counts: EventCounts;
   q: string;
   participants: ParticipantPage;
@@ -78,6 +78,19 @@ export type DashboardPageProps = {
   /** what the feedback invitations did, once there are any */
   feedback?: FeedbackMailCounts;
 };
+
+/** The pages that set the event up, before the doors open. */
+function SetupLinks({ slug }: { slug: string }) {
+  const base = eventPath(slug);
+  return (
+    <nav class="setup-links" aria-label="Set up the event">
+      <span class="label">Set up:</span> <a href={`${base}/edit`}>Event details</a> · <a href={`${base}/choices`}>What people choose from</a> ·{' '}
+      <a href={`${base}/program`}>Program</a> · <a href={`${base}/preregistration`}>Pre-registration</a> ·{' '}
+      <a href={`${base}/spots`}>Meetup spots</a> · <a href={`${base}/weights`}>Matching weights</a> · <a href={`${base}/poster`}>Desk poster</a> ·{' '}
+      <a href={`${base}/desk-sheet`}>Pairs sheet</a>
+    </nav>
+  );
+}
 
 export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback }: DashboardPageProps) {
   const base = eventPath(event.slug);
@@ -101,15 +114,6 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <a class="button quiet" href={`/e/${slug}/join`}>
             Join link
           </a>
-          <a class="button quiet" href={`${base}/program`}>
-            Program
-          </a>
-          <a class="button quiet" href={`${base}/preregistration`}>
-            Pre-registration
-          </a>
-          <a class="button quiet" href={`${base}/spots`}>
-            Meetup spots and timing
-          </a>
           <a class="button quiet" href={`${base}/outbox`}>
             Outbox
           </a>
@@ -126,6 +130,12 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
             Letters
           </a>
         </p>
+        <SetupLinks slug={event.slug} />
+        {event.archivedAt && (
+          <div class="banner warn" id="archived-banner">
+            This event is archived: read-only, and its public pages are closed. <a href={`${base}/edit`}>Restore it</a> to make changes.
+          </div>
+        )}
         <NoticeBanner notice={notice} id="dashboard-message" />
         {feedback && <FeedbackMailSummary slug={event.slug} counts={feedback} />}
 

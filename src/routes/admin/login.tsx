@@ -44,7 +44,8 @@ const nextSchema = z
   .catch('/admin');
 const setupTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 
-function startSession(c: Context<AppEnv>, sessionId: string) {
+/** The session cookie of an organizer who just signed in or created their account. */
+export function startSession(c: Context<AppEnv>, sessionId: string) {
   setCookie(c, sessionCookieName, sessionId, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -7,7 +7,11 @@ import type { AppEnv } from '../../app-env.ts';
 import type { Notice } from '../../../views/admin/chrome.tsx';
 
 const noticeCookie = 'bd_notice';
-const noticeSchema = z.object({ kind: z.enum(['ok', 'error']), text: z.string().max(500) });
+const noticeSchema = z.object({
+  kind: z.enum(['ok', 'error']),
+  text: z.string().max(500),
+  copy: z.object({ label: z.string().max(100), value: z.string().max(500) }).optional(),
+});
 
 export function flashNotice(c: Context<AppEnv>, notice: Notice) {
   setCookie(c, noticeCookie, JSON.stringify(notice), {

@@ -31,7 +31,7 @@ type Ctx = Context<AppEnv>;
 
 function renderPage(c: Ctx, refusal: { refused?: string; welcomeError?: string; status?: 409 | 422 } = {}) {
   const { event, db } = c.var;
-  const choices = loadEventChoices(db, event);
+  const choices = loadEventChoices(db, event.id);
   c.header('Cache-Control', 'no-store');
   return c.html(
     <PreregistrationPage

@@ -155,7 +155,7 @@ describe('importing a program into an event', () => {
     expect(t.row(card10).retiredAt).toEqual(now);
     // not offered to new registrations, still shown to (and counted for) those who chose it
     expect(loadEventCatalog(t.db, t.event.id).sessions.map((s) => s.id)).not.toContain(card10Id);
-    expect(loadEventCatalog(t.db, t.event.id, { keepSessionIds: [card10Id] }).sessions.map((s) => s.id)).toContain(card10Id);
+    expect(loadEventCatalog(t.db, t.event.id, { keep: { sessionIds: [card10Id] } }).sessions.map((s) => s.id)).toContain(card10Id);
     expect(loadProfiles(t.db, [ana])[0]!.sessions).toEqual([String(card10Id)]);
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'program-import')).all().at(-1)!;
     expect(audit.detail).toBe(

@@ -77,10 +77,12 @@ describe('GET /admin/e/:slug/program', () => {
     expect(html).toContain('Let Buddydesk fetch this address from the server');
   });
 
-  it('is linked from the dashboard', async () => {
+  it('is linked from the dashboard among the pages that set the event up', async () => {
     const { t, cookie, event } = setUp();
     const html = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
-    expect(html).toContain(`href="/admin/e/${event.slug}/program"`);
+    const setUpRow = html.slice(html.indexOf('<nav class="setup-links"'), html.indexOf('</nav>', html.indexOf('<nav class="setup-links"')));
+    expect(setUpRow).toContain(`href="/admin/e/${event.slug}/program"`);
+    expect(setUpRow).toContain(`href="/admin/e/${event.slug}/preregistration"`);
   });
 });
 

@@ -168,7 +168,6 @@ describe('POST /admin/e/:slug/timing', () => {
     expect(res.headers.get('Location')).toBe(`/admin/e/${event.slug}/spots`);
     const settings = settingsOf(t, event.id);
     expect(settings).toMatchObject({ slotMinutes: 20, leadMinutes: 3, graceMinutes: 5, autoRoundMinutes: 10, autoRematch: true });
-    expect(settings.regions).toEqual(['Central', 'Eastern', 'Western']);
     expect(settings.weights.interests).toBe(3);
     expect(auditOf(t.db, event.id)).toMatchObject([{ action: 'timing-updated', organizerId: organizer.id }]);
 

@@ -1,0 +1,49 @@
+// The matching weights: Preview re-renders the page with the example pairs scored with the
+// current and the edited weights side by side; Save stores them for the next round.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { defaultEventSettings } from '../../domain/events.ts';
+import { previewWeights, updateWeights, weightKeys, weightsFormSchema, type WeightKey } from '../../domain/weights.ts';
+import { fieldErrors, typedText } from '../../form-input.ts';
+import { eventPath } from '../../../views/admin/chrome.tsx';
+import { WeightsPage } from '../../../views/admin/weights.tsx';
+import { readForm } from '../request.ts';
+import { flashNotice, takeNotice } from './notice.ts';
+
+export const weightsRoutes = new Hono<AppEnv>();
+
+weightsRoutes.get('/weights', (c) => {
+  const { event } = c.var;
+  const current = defaultEventSettings(event.settings).weights;
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    <WeightsPage
+      organizer={c.var.organizer}
+      event={event}
+      values={Object.fromEntries(weightKeys.map((k) => [k, String(current[k])])) as Record<WeightKey, string>}
+      errors={{}}
+      preview={previewWeights(c.var.db, event, current)}
+      unsaved={false}
+      notice={takeNotice(c)}
+    />,
+  );
+});
+
+weightsRoutes.post('/weights', async (c) => {
+  const { event } = c.var;
+  const form = (await readForm(c)) ?? {};
+  const values = Object.fromEntries(weightKeys.map((k) => [k, typedText(form[k], 12).trim()])) as Record<WeightKey, string>;
+  const parsed = weightsFormSchema.safeParse(form);
+  const page = (props: Pick<Parameters<typeof WeightsPage>[0], 'errors' | 'preview' | 'unsaved'>, status: 200 | 422) =>
+    c.html(<WeightsPage organizer={c.var.organizer} event={event} values={values} {...props} />, status);
+  if (!parsed.success) return page({ errors: fieldErrors<WeightKey>(parsed.error), preview: null, unsaved: false }, 422);
+  if (form.intent !== 'save') {
+    return page({ errors: {}, preview: previewWeights(c.var.db, event, parsed.data), unsaved: true }, 200);
+  }
+  const result = updateWeights(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, weights: parsed.data, now: c.var.now() });
+  flashNotice(c, {
+    kind: 'ok',
+    text: result.changed.length > 0 ? 'Saved the weights. The next round uses them.' : 'The weights were already these; nothing changed.',
+  });
+  return c.redirect(`${eventPath(event.slug)}/weights`, 303);
+});
