@@ -3,7 +3,8 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { mailOutbox, participants } from '../../../db/schema.ts';
+import { events, mailOutbox, participants, profileChoices } from '../../../db/schema.ts';
+import { loadEventChoices } from '../../../src/domain/events.ts';
 import { loadProfile } from '../../../src/domain/participants.ts';
 import { auditOf, makeEvent, makeParticipant } from '../../helpers/factories.ts';
 import { applyPreview, hiddenFields, uploadFile } from '../../helpers/import-steps.ts';
@@ -130,6 +131,19 @@ describe('POST /admin/e/:slug/preregistration/import and /mapping', () => {
     });
   }
 
+  it('refuses a choice an organizer retired, naming only those still offered', async () => {
+    const s = setUp();
+    const youth = loadEventChoices(s.t.db, s.event.id).interests.find((i) => i.label === 'Youth services')!;
+    makeParticipant(s.t.db, s.event, { interests: [youth.id] }); // so it is retired, not removed
+    expect((await postForm(s.t.app, `/admin/e/${s.event.slug}/choices/interests/${youth.id}/retire`, {}, { cookie: s.cookie })).status).toBe(303);
+    const res = await previewOf(s, sheet);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(
+      '<td class="num">2</td><td>Interests</td><td>&#39;youth services&#39; is not among the interests: Cataloging &amp; metadata, Library technology (separate several with semicolons)</td>',
+    );
+    expect(imported(s.t, s.event.id)).toEqual([]);
+  });
+
   it('refuses, by row, an e-mail already registered for the event', async () => {
     const s = setUp();
     makeParticipant(s.t.db, s.event, { email: 'vera@example.org' });
@@ -162,6 +176,18 @@ describe('POST /admin/e/:slug/preregistration/import/apply', () => {
     const html = await res.text();
     expect(html).toContain('nobody was added');
     expect(html).toContain('Line 4, E-mail: sam@example.org is already registered for this event.');
+    expect(imported(s.t, s.event.id)).toEqual([]);
+  });
+
+  it('adds nobody when a choice in the plan was retired since the preview', async () => {
+    const s = setUp();
+    const preview = await (await previewOf(s, sheet)).text();
+    const central = s.t.db.select().from(profileChoices).where(and(eq(profileChoices.eventId, s.event.id), eq(profileChoices.label, 'Central'))).get()!;
+    makeParticipant(s.t.db, s.event, { region: 'Central' }); // so it is retired, not removed
+    expect((await postForm(s.t.app, `/admin/e/${s.event.slug}/choices/regions/${central.id}/retire`, {}, { cookie: s.cookie })).status).toBe(303);
+    const res = await postForm(s.t.app, `${s.base}/import/apply`, hiddenFields(preview, 'apply'), { cookie: s.cookie });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Line 3, Region: Choose a region from the list.');
     expect(imported(s.t, s.event.id)).toEqual([]);
   });
 
@@ -221,5 +247,28 @@ describe('personal links and welcome e-mails', () => {
     const second = await (await get(s.t.app, s.base, { cookie: `${s.cookie}; ${cookiesFrom(again)}` })).text();
     expect(second).toContain('0 welcome e-mails written to the outbox. 3 already had one.');
     expect(s.t.db.select().from(mailOutbox).all()).toHaveLength(3);
+  });
+});
+
+describe('an archived event', () => {
+  it('refuses an upload, a mapping, an apply prepared before archiving and the welcome e-mails with 409, and changes nothing', async () => {
+    const s = setUp();
+    await applyPreview(s.t, s.cookie, await (await previewOf(s, sheet)).text(), `${s.base}/import/apply`);
+    const mapping = await mappingPage(s, 'Name,Email,Role\nIda Ready,ida@example.org,volunteer\n');
+    const preview = await (await previewOf(s, 'Name,Email,Role\nBo Bright,bo@example.org,volunteer\n')).text();
+    s.t.db.update(events).set({ archivedAt: s.t.clock.now() }).where(eq(events.id, s.event.id)).run();
+
+    const refusals = [
+      await uploadFile(s.t, s.cookie, `${s.base}/import`, 'people.csv', sheet),
+      await postForm(s.t.app, `${s.base}/import/mapping`, mappingForm(mapping), { cookie: s.cookie }),
+      await postForm(s.t.app, `${s.base}/import/apply`, hiddenFields(preview, 'apply'), { cookie: s.cookie }),
+      await postForm(s.t.app, `${s.base}/welcome`, { confirm: 'yes' }, { cookie: s.cookie }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain('An archived event is read-only, so nothing was changed.');
+    }
+    expect(imported(s.t, s.event.id).map((p) => p.name)).toEqual(['Ana Alvarez', 'Vera Volk', "O'Brien, Jr. Sam"]);
+    expect(s.t.db.select().from(mailOutbox).all()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // import nothing — empty, in no format we read, too large, or with one bad row.
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { programSessions } from '../../../db/schema.ts';
+import { auditLog, events, programSessions } from '../../../db/schema.ts';
 import { applyPreview, hiddenFields, hiddenValue, uploadFile } from '../../helpers/import-steps.ts';
 import { makeEvent } from '../../helpers/factories.ts';
 import { signedInOrganizer } from '../../helpers/organizer.ts';
@@ -148,5 +148,26 @@ describe('POST /admin/e/:slug/program/import with a bad file', () => {
     const res = await uploadFile(t, cookie, `${base}/import`, 'big.csv', big);
     expect(res.status).toBe(413);
     expect(rowsOf(t, event.id)).toEqual([]);
+  });
+});
+
+describe('an archived event', () => {
+  it('refuses an upload, a mapping and an apply prepared before archiving with 409, and its program is as it was', async () => {
+    const { t, cookie, event, base } = setUp();
+    const mapping = await (await uploadFile(t, cookie, `${base}/import`, 'program.csv', sheet)).text();
+    const preview = await (await postForm(t.app, `${base}/import/mapping`, mappingForm(mapping), { cookie })).text();
+    t.db.update(events).set({ archivedAt: t.clock.now() }).where(eq(events.id, event.id)).run();
+
+    const refusals = [
+      await uploadFile(t, cookie, `${base}/import`, 'program.csv', sheet),
+      await postForm(t.app, `${base}/import/mapping`, mappingForm(mapping), { cookie }),
+      await postForm(t.app, `${base}/import/apply`, hiddenFields(preview, 'apply'), { cookie }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain('An archived event is read-only, so nothing was changed.');
+    }
+    expect(rowsOf(t, event.id)).toEqual([]);
+    expect(t.db.select().from(auditLog).where(eq(auditLog.eventId, event.id)).all()).toEqual([]);
   });
 });
