@@ -1,4 +1,4 @@
-// An organizer sets up their own conference in a real browser: imports the program from a
+// An organizer sets up their own conference in a real browser: creates the event, imports the program from a
 // committee spreadsheet through the column-mapping step (correcting one guessed column), a phone
 // registers and sees the imported sessions by day and time, and the organizer exports the people
 // as a spreadsheet.
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createEvent } from '../../src/domain/events.ts';
+import { createEvent, findEventBySlug } from '../../src/domain/events.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { accessibilityViolations, horizontalOverflow, journeyFixture, phone, screenshot } from './browser.ts';
 
@@ -33,33 +33,29 @@ async function open(url: string, options: BrowserContextOptions): Promise<Page> 
 }
 
 describe('an organizer runs their own conference', () => {
-  it('imports the program from a spreadsheet, a phone registers for its sessions, and the people come out as a CSV', { timeout: 180_000 }, async () => {
+  it('creates an event, imports the program from a spreadsheet, a phone registers for its sessions, and the people come out as a CSV', { timeout: 180_000 }, async () => {
     const { server } = journey;
     const now = new Date();
-    // the branch that adds /admin/events/new is not on main yet, so the event is made through the domain
-    const event = createEvent(
-      server.db,
-      {
-        slug: 'prairie-2026',
-        name: 'Prairie Library Association Annual Conference',
-        venue: 'Omaha, NE',
-        timezone: 'America/Chicago',
-        startsOn: '2026-10-14',
-        endsOn: '2026-10-15',
-        interests: ['Cataloging', 'Youth services', 'Technology'],
-        sessions: [],
-        spots: [{ name: 'Spot A', directions: 'By the registration desk', pairsAtOnce: 6 }],
-      },
-      now,
-    );
     upsertOrganizer(server.db, { email: 'chair@prairie.example', password: 'correct horse battery', name: 'Dana Whitfield' }, now);
 
-    // the organizer signs in and opens the program page from the dashboard
-    const admin = await open(`${server.baseUrl}/admin/e/${event.slug}`, laptop);
+    // the organizer signs in and creates the conference from nothing
+    const admin = await open(`${server.baseUrl}/admin`, laptop);
     await admin.getByLabel('E-mail').fill('chair@prairie.example');
     await admin.getByLabel('Password').fill('correct horse battery');
     await admin.getByRole('button', { name: /sign in/i }).click();
-    await admin.waitForURL(new RegExp(`/admin/e/${event.slug}$`));
+    await admin.getByRole('link', { name: 'New event' }).click();
+    await admin.getByLabel('Name', { exact: true }).fill('Prairie Library Association Annual Conference');
+    await admin.getByLabel('Short name for its addresses').fill('prairie-2026');
+    await admin.getByLabel('Venue (optional)').fill('Omaha, NE');
+    await admin.getByLabel('Time zone').selectOption('America/Chicago');
+    await admin.getByLabel('First day').fill('2026-10-14');
+    await admin.getByLabel('Last day').fill('2026-10-15');
+    await admin.getByRole('button', { name: 'Create event' }).click();
+    await admin.waitForURL(/\/admin\/e\/prairie-2026$/);
+    const event = findEventBySlug(server.db, 'prairie-2026')!;
+    expect(event.timezone).toBe('America/Chicago');
+
+    // then opens the program page from the dashboard
     await admin.getByRole('link', { name: 'Program', exact: true }).click();
     await admin.getByRole('heading', { name: 'Import a program' }).waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
@@ -99,7 +95,7 @@ describe('an organizer runs their own conference', () => {
     await ft.getByLabel('New here — this is my first time').check();
     await ft.getByLabel('Your name').fill('Rosa Delgado');
     await ft.getByRole('textbox', { name: /^E-mail/ }).fill('rosa.delgado@example.org');
-    await ft.getByLabel('Youth services', { exact: true }).check();
+    await ft.getByLabel('Youth & teen services', { exact: true }).check();
     await tenThirty.getByLabel(/Teen Book Clubs That Work/).check();
     expect(await horizontalOverflow(ft)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(ft)).toEqual([]);
@@ -125,7 +121,7 @@ describe('an organizer runs their own conference', () => {
       status: 'registered',
       checked_in: 'no',
       buddy: '',
-      interests: 'Youth services',
+      interests: 'Youth & teen services',
       sessions: 'Teen Book Clubs That Work',
       pre_registered: 'no',
     });
