@@ -1,8 +1,9 @@
 // Participants: finding someone, checking in, an organizer's attendance list and counts, and who is
 // here to be paired.
-import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { auditLog, participantInterests, participantSessions, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
+import { preparedOnce } from './prepared.ts';
 import { normalizeDeskCode } from './tokens.ts';
 
 export type Participant = typeof participants.$inferSelect;
@@ -60,20 +61,36 @@ export function sessionIdsOf(conn: Conn, participantId: number): number[] {
     .map((r) => r.id);
 }
 
+// every personal page, status poll and check-in starts with one of these
+const statements = preparedOnce((db) => {
+  const eventId = sql.placeholder('eventId');
+  return {
+    byToken: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.token, sql.placeholder('token'))))
+      .prepare(),
+    byDeskCode: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, sql.placeholder('code'))))
+      .prepare(),
+    // only someone not yet here is checked in, so a second scan changes nothing (and keeps 'matched')
+    checkIn: db
+      .update(participants)
+      .set({ status: 'present', checkedInAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
+      .where(and(eq(participants.id, sql.placeholder('id')), notInArray(participants.status, ['present', 'matched'])))
+      .returning()
+      .prepare(),
+  };
+});
+
 export function findParticipantByToken(db: Db, eventId: number, token: string): Participant | undefined {
-  return db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.token, token)))
-    .get();
+  return statements(db).byToken.get({ eventId, token });
 }
 
 export function findParticipantByDeskCode(db: Db, eventId: number, code: string): Participant | undefined {
-  return db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, normalizeDeskCode(code))))
-    .get();
+  return statements(db).byDeskCode.get({ eventId, code: normalizeDeskCode(code) });
 }
 
 export function loadProfile(db: Conn, participant: Participant): ParticipantProfile {
@@ -89,12 +106,7 @@ export function loadProfile(db: Conn, participant: Participant): ParticipantProf
 /** Marks someone as physically at the conference; only present people are matched. */
 export function checkInParticipant(db: Db, participant: Participant, now: Date): Participant {
   if (participant.status === 'present' || participant.status === 'matched') return participant;
-  return db
-    .update(participants)
-    .set({ status: 'present', checkedInAt: now, updatedAt: now })
-    .where(eq(participants.id, participant.id))
-    .returning()
-    .get();
+  return statements(db).checkIn.get({ id: participant.id, now: now.getTime() }) ?? participant;
 }
 
 export type AttendanceResult = { ok: true; participant: Participant } | { ok: false; reason: 'not-found' };
