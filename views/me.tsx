@@ -180,6 +180,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
       hx-trigger={statusTrigger(myPairs.nextChangeAt, now)}
       hx-target="this"
       hx-swap="outerHTML settle:0ms"
+      sse-swap="status"
     >
       {message ? (
         <p class="banner warn" role="alert">

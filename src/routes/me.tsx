@@ -6,7 +6,7 @@ import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
-import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { findParticipantByToken, findPerson, loadProfile } from '../domain/participants.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
@@ -18,7 +18,7 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
-import { streamLiveChanges } from './live-stream.ts';
+import { streamPersonalFragment } from './personal-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
 
@@ -85,10 +85,20 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
 
 meRoutes.get('/:token/status', (c) => renderStatus(c));
 
+// each change that concerns this person arrives as their status fragment, so the phone need not ask
 meRoutes.get('/:token/stream', (c) => {
   const { event, me } = c.var;
-  return streamLiveChanges(c, { eventId: event.id, filter: (change) => change.participantIds.includes(me.id) });
+  return streamPersonalFragment(c, { eventId: event.id, participantId: me.id, render: () => statusFragment(c, me.id) });
 });
+
+/** The status fragment as it is now, for a push; null when the person is gone. */
+async function statusFragment(c: Context<AppEnv>, participantId: number): Promise<string | null> {
+  const { db, event } = c.var;
+  const me = findPerson(db, event.id, participantId);
+  if (!me) return null;
+  const now = c.var.now();
+  return String(await (<MeStatus me={me} slug={event.slug} myPairs={findMyPairs(db, event, me, now)} now={now} timezone={event.timezone} />));
+}
 
 meRoutes.get('/:token/meetup.ics', (c) => {
   const { event, me } = c.var;
