@@ -2,7 +2,7 @@
 // meetup and ending one with the participants' statuses that go with it, and the one-person
 // rematch. Every function here runs inside the caller's transaction. What people do with a pair
 // is in pairs.ts (organizers) and buddy-actions.ts (participants); what pages show, pair-views.ts.
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { forbiddenPairs, meetupSpots, pairs, participants } from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { rematchFirstTimer, type RematchChoice } from '../matcher/index.ts';
@@ -71,20 +71,28 @@ export function countLoads(live: LivePairRow[]): Map<number, number> {
   return loads;
 }
 
-export function countLivePairsOf(conn: Conn, volunteerId: number): number {
-  return conn
-    .select({ id: pairs.id })
+// the statuses written out, not bound: SQLite uses the partial index of a first-timer's live pair only when it can see them
+const isLiveStatus = sql`${pairs.status} in ('published', 'met')`;
+
+const statements = preparedOnce((db) => ({
+  countOfVolunteer: db
+    .select({ n: count() })
     .from(pairs)
-    .where(and(eq(pairs.volunteerId, volunteerId), inArray(pairs.status, [...liveStatuses])))
-    .all().length;
+    .where(and(eq(pairs.volunteerId, sql.placeholder('volunteerId')), isLiveStatus))
+    .prepare(),
+  ofFirstTimer: db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.firstTimerId, sql.placeholder('firstTimerId')), isLiveStatus))
+    .prepare(),
+}));
+
+export function countLivePairsOf(conn: Conn, volunteerId: number): number {
+  return statements(conn).countOfVolunteer.get({ volunteerId })?.n ?? 0;
 }
 
 export function livePairOfFirstTimer(conn: Conn, firstTimerId: number): LivePairRow | undefined {
-  return conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.firstTimerId, firstTimerId), inArray(pairs.status, [...liveStatuses])))
-    .get();
+  return statements(conn).ofFirstTimer.get({ firstTimerId });
 }
 
 export function isForbidden(conn: Conn, eventId: number, firstTimerId: number, volunteerId: number): boolean {

@@ -21,13 +21,38 @@ export function isHere(p: Participant): boolean {
   return p.status === 'present' || p.status === 'matched';
 }
 
+// every personal page, status poll and check-in starts with one of these
+const statements = preparedOnce((db) => {
+  const eventId = sql.placeholder('eventId');
+  return {
+    byId: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.id, sql.placeholder('id'))))
+      .prepare(),
+    byToken: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.token, sql.placeholder('token'))))
+      .prepare(),
+    byDeskCode: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, sql.placeholder('code'))))
+      .prepare(),
+    // only someone not yet here is checked in, so a second scan changes nothing (and keeps 'matched')
+    checkIn: db
+      .update(participants)
+      .set({ status: 'present', checkedInAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
+      .where(and(eq(participants.id, sql.placeholder('id')), notInArray(participants.status, ['present', 'matched'])))
+      .returning()
+      .prepare(),
+  };
+});
+
 /** Someone of this event, of the given role if one is given. */
 export function findPerson(conn: Conn, eventId: number, id: number, role?: Participant['role']): Participant | undefined {
-  const p = conn
-    .select()
-    .from(participants)
-    .where(and(eq(participants.id, id), eq(participants.eventId, eventId)))
-    .get();
+  const p = statements(conn).byId.get({ eventId, id });
   return p && (role === undefined || p.role === role) ? p : undefined;
 }
 
@@ -71,30 +96,6 @@ export function sessionIdsOf(conn: Conn, participantId: number): number[] {
     .all()
     .map((r) => r.id);
 }
-
-// every personal page, status poll and check-in starts with one of these
-const statements = preparedOnce((db) => {
-  const eventId = sql.placeholder('eventId');
-  return {
-    byToken: db
-      .select()
-      .from(participants)
-      .where(and(eq(participants.eventId, eventId), eq(participants.token, sql.placeholder('token'))))
-      .prepare(),
-    byDeskCode: db
-      .select()
-      .from(participants)
-      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, sql.placeholder('code'))))
-      .prepare(),
-    // only someone not yet here is checked in, so a second scan changes nothing (and keeps 'matched')
-    checkIn: db
-      .update(participants)
-      .set({ status: 'present', checkedInAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
-      .where(and(eq(participants.id, sql.placeholder('id')), notInArray(participants.status, ['present', 'matched'])))
-      .returning()
-      .prepare(),
-  };
-});
 
 export function findParticipantByToken(db: Db, eventId: number, token: string): Participant | undefined {
   return statements(db).byToken.get({ eventId, token });
