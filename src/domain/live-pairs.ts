@@ -45,13 +45,30 @@ export function isLive(pair: LivePairRow): pair is LivePairRow & { status: 'publ
   return pair.status === 'published' || pair.status === 'met';
 }
 
-/** A pair of this event, live or not. */
-export function findPair(conn: Conn, eventId: number, pairId: number): LivePairRow | undefined {
-  return conn
+// the statuses written out, not bound: SQLite uses the partial index of a first-timer's live pair only when it can see them
+const isLiveStatus = sql`${pairs.status} in ('published', 'met')`;
+
+const statements = preparedOnce((db) => ({
+  byId: db
     .select()
     .from(pairs)
-    .where(and(eq(pairs.id, pairId), eq(pairs.eventId, eventId)))
-    .get();
+    .where(and(eq(pairs.id, sql.placeholder('pairId')), eq(pairs.eventId, sql.placeholder('eventId'))))
+    .prepare(),
+  countOfVolunteer: db
+    .select({ n: count() })
+    .from(pairs)
+    .where(and(eq(pairs.volunteerId, sql.placeholder('volunteerId')), isLiveStatus))
+    .prepare(),
+  ofFirstTimer: db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.firstTimerId, sql.placeholder('firstTimerId')), isLiveStatus))
+    .prepare(),
+}));
+
+/** A pair of this event, live or not. */
+export function findPair(conn: Conn, eventId: number, pairId: number): LivePairRow | undefined {
+  return statements(conn).byId.get({ eventId, pairId });
 }
 
 /** The event's live pairs, oldest first. */
@@ -70,22 +87,6 @@ export function countLoads(live: LivePairRow[]): Map<number, number> {
   for (const p of live) loads.set(p.volunteerId, (loads.get(p.volunteerId) ?? 0) + 1);
   return loads;
 }
-
-// the statuses written out, not bound: SQLite uses the partial index of a first-timer's live pair only when it can see them
-const isLiveStatus = sql`${pairs.status} in ('published', 'met')`;
-
-const statements = preparedOnce((db) => ({
-  countOfVolunteer: db
-    .select({ n: count() })
-    .from(pairs)
-    .where(and(eq(pairs.volunteerId, sql.placeholder('volunteerId')), isLiveStatus))
-    .prepare(),
-  ofFirstTimer: db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.firstTimerId, sql.placeholder('firstTimerId')), isLiveStatus))
-    .prepare(),
-}));
 
 export function countLivePairsOf(conn: Conn, volunteerId: number): number {
   return statements(conn).countOfVolunteer.get({ volunteerId })?.n ?? 0;
