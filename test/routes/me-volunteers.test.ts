@@ -273,3 +273,36 @@ describe('the personal page and buddy requests', () => {
     expect(after).not.toContain('Ana A.');
   });
 });
+
+describe('choosing to be listed', () => {
+  it('a volunteer who ticks "List me" when registering is listed; a first-timer who sends it is not', async () => {
+    const t = createTestApp();
+    const d = directory(t);
+    const form = { name: 'Lena Listed', bio: 'Archivist, fourth conference.', capacity: '2', listed: 'yes' };
+    const joined = await postForm(t.app, `/e/${d.event.slug}/join`, { role: 'volunteer', email: 'lena@example.org', ...form });
+    expect(joined.status).toBe(303);
+    const ft = await postForm(t.app, `/e/${d.event.slug}/join`, { role: 'first_timer', name: 'Fran Forged', listed: 'yes' });
+    expect(ft.status).toBe(303);
+    const stored = (name: string) => t.db.select().from(participants).where(eq(participants.name, name)).get()!;
+    expect(stored('Lena Listed').listed).toBe(true);
+    expect(stored('Fran Forged').listed).toBe(false);
+    const html = await (await get(t.app, page(d.event.slug, d.ana.token))).text();
+    expect(html).toContain('Lena L.');
+    expect(html).not.toContain('lena@example.org');
+    expect(html).not.toContain('Fran');
+  });
+
+  it('a volunteer can stop being listed (or start) from their profile, and the profile form shows the choice', async () => {
+    const t = createTestApp();
+    const d = directory(t);
+    const edit = `/e/${d.event.slug}/me/${d.vera.token}/edit`;
+    expect(await (await get(t.app, edit)).text()).toMatch(/name="listed" value="yes" checked/);
+    expect(await (await get(t.app, `/e/${d.event.slug}/me/${d.ana.token}/edit`)).text()).not.toContain('name="listed"');
+    const res = await postForm(t.app, edit, { name: 'Vera Volkonskaya', bio: 'Still here.', capacity: '1', interests: String(d.interests.youth) });
+    expect(res.status).toBe(303);
+    expect(t.db.select().from(participants).where(eq(participants.id, d.vera.id)).get()!.listed).toBe(false);
+    expect(await (await get(t.app, page(d.event.slug, d.ana.token))).text()).not.toContain('Vera V.');
+    await postForm(t.app, edit, { name: 'Vera Volkonskaya', bio: 'Still here.', capacity: '1', listed: 'yes' });
+    expect(await (await get(t.app, page(d.event.slug, d.ana.token))).text()).toContain('Vera V.');
+  });
+});
