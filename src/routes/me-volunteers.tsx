@@ -61,11 +61,8 @@ function renderDirectory(
   );
 }
 
+// also guards the directory itself: Hono's wildcard matches the bare path too
 meVolunteerRoutes.use('/:token/volunteers/*', async (c, next) => {
-  if (c.var.me.role !== 'first_timer') return c.html(<NotFoundPage message={forFirstTimers} />, 404);
-  await next();
-});
-meVolunteerRoutes.use('/:token/volunteers', async (c, next) => {
   if (c.var.me.role !== 'first_timer') return c.html(<NotFoundPage message={forFirstTimers} />, 404);
   await next();
 });
