@@ -27,7 +27,8 @@ function newestMtime(path) {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) return 0;
   if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
+  // files only: a directory's own time changes whenever SQLite creates or removes its -wal file in db/
+  let newest = 0;
   for (const entry of readdirSync(path)) {
     // the SQLite file and its WAL live in db/ and change while the server runs; they are data, not sources
     if (entry.includes('.sqlite')) continue;
