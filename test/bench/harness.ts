@@ -20,7 +20,7 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 export const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-export const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+export const ms = (x: number) => (x === Infinity ? 'never' : Number.isNaN(x) ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
 export const mib = (x: number) => `${x.toFixed(0)} MiB`;
 
 /** One goal line: what we measured, what it is compared with in the same run, and the goal. */

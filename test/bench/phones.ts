@@ -218,13 +218,14 @@ async function oneRun(template: Template, dir: string, run: number): Promise<Run
       // a name followed by a digit would be another person (Buddy1 inside Buddy12)
       return phone.snapshots.find((s) => names.every((name) => new RegExp(`${name}(?!\\d)`).test(s.text)));
     };
-    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    const deadline = Date.now() - (stamp() - t0) + SETTLE_TIMEOUT_MS;
     while (Date.now() < deadline && expected.some((phone) => !arrivedAt(phone))) await new Promise((r) => setTimeout(r, 50));
     while (Date.now() < deadline && boardAt === undefined) await new Promise((r) => setTimeout(r, 50));
     const peak = memoryOf(server.pid).peakMiB;
 
     const arrivals = expected.map(arrivedAt).filter((s): s is Snapshot => s !== undefined);
-    const latencies = arrivals.map((s) => s.at - t0).sort((a, b) => a - b);
+    // a phone that never showed its buddy counts as slower than any that did
+    const latencies = expected.map((phone) => arrivedAt(phone)?.at ?? Infinity).map((at) => at - t0).sort((a, b) => a - b);
     board.req.destroy();
     return {
       p50: quantile(latencies, 0.5),
@@ -291,11 +292,11 @@ export async function runPhonesBench(): Promise<void> {
           mib(f.rssConnected),
           mib(f.peak),
           f.pushed > 0 && f.fetched > 0 ? `${f.pushed} in the event, ${f.fetched} by GET` : f.pushed > 0 ? 'in the SSE event' : 'signal + GET /status',
-          String(f.missing),
+          `${f.missing} (within ${ms(SETTLE_TIMEOUT_MS)})`,
         ];
       }),
     );
-    console.log(`per run p99: ${PHONES.map((p, i) => `${p}: ${runs[i]!.map((x) => x.p99.toFixed(0)).join(', ')} ms`).join('; ')}\n`);
+    console.log(`per run p99: ${PHONES.map((p, i) => `${p}: ${runs[i]!.map((x) => ms(x.p99)).join(", ")}`).join("; ")}\n`);
     const [small, big] = figures as [(typeof figures)[0], (typeof figures)[0]];
     reportGoal({
       part: 'phones',
@@ -303,7 +304,7 @@ export async function runPhonesBench(): Promise<void> {
       figure: ms(big.p99),
       baseline: `${ms(small.p99)} (${PHONES[0]} phones)`,
       ratio: `×${(big.p99 / small.p99).toFixed(1)}`,
-      goal: `≤ ${ms(P99_GOAL_MS)}${big.missing > 0 ? `, and ${big.missing} phones never showed their buddy` : ''}`,
+      goal: `≤ ${ms(P99_GOAL_MS)}, every phone`,
       met: big.p99 <= P99_GOAL_MS && big.missing === 0,
     });
     reportGoal({
