@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { participants } from '../../db/schema.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
+import { makeParticipant } from '../helpers/factories.ts';
 import { migrateDb, openDb } from '../../src/db.ts';
 import { accessibilityViolations, freePort, launchChromium, listen, phone, screenshot, startServer, venueUrl } from './browser.ts';
 import { createEnrolmentInBrowser, enrolKiosk, openKiosksPage } from './enrol-kiosk.ts';
@@ -101,6 +102,21 @@ describe('enrolling the desk kiosk', () => {
       .poll(() => tablet.getByRole('heading', { name: 'This screen is not a registration kiosk' }).count(), { timeout: 40_000 })
       .toBe(1);
     expect(await tablet.getByText('An organizer revoked this kiosk.').count()).toBe(1);
+
+    // a burst of registrations in one minute: selected together, confirmed, withdrawn
+    for (let i = 0; i < 3; i++) makeParticipant(server.db, event, { name: `Scripted Fake${i}`, present: true, now: new Date() });
+    await admin.getByRole('link', { name: 'Recent registrations by minute' }).click();
+    await admin.waitForURL(/\/registrations$/);
+    await admin.getByRole('link', { name: /^Select this burst/ }).first().click();
+    await admin.waitForURL(/select=/);
+    expect(await admin.getByRole('checkbox', { name: /Scripted Fake0/ }).isChecked()).toBe(true);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'registrations-burst');
+    await admin.getByRole('button', { name: 'Withdraw the selected registrations…' }).click();
+    await admin.getByRole('button', { name: /^Yes, withdraw \d+$/ }).click();
+    await admin.waitForURL(/\/registrations$/);
+    expect(await admin.getByText(/^Withdrew \d+ registrations?\.$/).count()).toBe(1);
+    expect(server.db.select().from(participants).where(eq(participants.name, 'Scripted Fake0')).get()!.status).toBe('withdrawn');
     await admin.context().close();
     await context.close();
   });
