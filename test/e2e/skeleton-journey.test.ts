@@ -42,8 +42,8 @@ describe('walking skeleton in a real browser', () => {
     expect(await accessibilityViolations(ft)).toEqual([]);
     await ft.getByLabel('New here — this is my first time').check();
     await ft.getByLabel('Your name').fill('Octavia Reyes');
-    await ft.getByLabel('Pronouns').fill('she/her');
-    await ft.getByLabel('Library type').selectOption('Public');
+    await ft.getByRole('textbox', { name: /^Pronouns/ }).fill('she/her');
+    await ft.getByRole('combobox', { name: 'Library type' }).selectOption('Public');
     await ft.getByLabel('Cataloging & metadata').check();
     await ft.getByLabel('Youth services').check();
     await screenshot(ft, 'join-phone');
