@@ -130,14 +130,19 @@ export function enrolKiosk(db: Db, args: { eventId: number; code: string; now: D
   );
 }
 
-/** The enrolled, unrevoked kiosk of this event whose key this is; notes that it was seen. */
-export function findEnrolledKiosk(db: Db, eventId: number, key: string | undefined, now: Date): Kiosk | undefined {
+/** The kiosk of this event whose key this is, enrolled or revoked. */
+export function findKioskByKey(conn: Conn, eventId: number, key: string | undefined): Kiosk | undefined {
   if (!key || !/^[A-Za-z0-9_-]{43}$/.test(key)) return undefined;
-  const kiosk = db
+  return conn
     .select()
     .from(kiosks)
     .where(and(eq(kiosks.eventId, eventId), eq(kiosks.keyHash, sha256(key))))
     .get();
+}
+
+/** The enrolled, unrevoked kiosk of this event whose key this is; notes that it was seen. */
+export function findEnrolledKiosk(db: Db, eventId: number, key: string | undefined, now: Date): Kiosk | undefined {
+  const kiosk = findKioskByKey(db, eventId, key);
   if (!kiosk || kiosk.revokedAt || !kiosk.enrolledAt) return undefined;
   if (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() >= lastSeenEveryMs) {
     db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kiosk.id)).run();

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
-import { enrolKiosk, findEnrolledKiosk, type Kiosk } from '../domain/kiosks.ts';
+import { enrolKiosk, findEnrolledKiosk, findKioskByKey, type Kiosk } from '../domain/kiosks.ts';
 import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
 import { makePresenceToken } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
@@ -52,7 +52,7 @@ async function notEnrolled(c: Context<AppEnv>, status: 200 | 403 = 200) {
   const event = c.var.event;
   const joinUrl = `${c.var.publicUrl}/e/${event.slug}/join`;
   // a kiosk that was revoked still sends its cookie: say why it stopped
-  const revoked = getCookie(c, kioskCookieName) !== undefined ? 'revoked' : undefined;
+  const revoked = findKioskByKey(c.var.db, event.id, getCookie(c, kioskCookieName))?.revokedAt ? 'revoked' : undefined;
   return c.html(<DeskNotEnrolledPage event={event} joinUrl={joinUrl} joinQrSvg={await qrSvg(joinUrl)} status={revoked} />, status);
 }
 

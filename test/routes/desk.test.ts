@@ -26,6 +26,11 @@ describe('GET /e/:slug/desk on a screen nobody enrolled', () => {
     expect(html).not.toContain('?k=');
     expect(html).not.toContain('data-join-url');
     expect(html).not.toContain('Register on this screen');
+    expect(html).not.toContain('revoked');
+    // a made-up kiosk cookie is no kiosk, and not a revoked one either
+    const made = await (await get(t.app, `/e/${event.slug}/desk`, { cookie: `bd_kiosk=${'A'.repeat(43)}` })).text();
+    expect(made).toContain('This screen is not a registration kiosk');
+    expect(made).not.toContain('revoked');
   });
 
   it('gives a script nothing that checks anyone in: no token on the page or its fragments, and forged or old-style tokens are refused', async () => {
