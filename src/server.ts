@@ -1,5 +1,7 @@
 // The only module that touches the process, the environment and the network.
 import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import { startAutoWork } from './auto-work.ts';
@@ -15,7 +17,14 @@ if (!loaded.ok) {
   console.error(loaded.message);
   process.exit(1);
 }
-const config = loaded.config;
+// static/ is served from the working directory, so run from the project folder whatever folder a
+// supervisor started `node …/dist/server.js` in (this file is src/server.ts or dist/server.js, one
+// level below it); a relative DATABASE_PATH still means relative to where we were started.
+const config = {
+  ...loaded.config,
+  databasePath: loaded.config.databasePath === ':memory:' ? ':memory:' : resolve(loaded.config.databasePath),
+};
+process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 
 function openDatabase(path: string): Db {
   try {
@@ -73,7 +82,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' 
       `Buddydesk is running on port ${info.port}, database ${config.databasePath}`,
       `Public URL (QR codes point here): ${base}${process.env.PUBLIC_URL ? '' : '  — set PUBLIC_URL to change it'}`,
       `${demo.created ? 'Created the demo event' : 'Demo event'} "${demo.event.name}":`,
-      `  desk   ${base}/e/${demo.event.slug}/desk`,
+      `  desk   ${base}/e/${demo.event.slug}/desk  (shows its QR once enrolled under ${base}/admin/e/${demo.event.slug}/kiosks)`,
       `  board  ${base}/e/${demo.event.slug}/board`,
       `  admin  ${base}/admin/e/${demo.event.slug}`,
       ...lines,

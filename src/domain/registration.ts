@@ -1,6 +1,6 @@
 // Registering at the desk or from a link, and changing one's own profile later: one
 // transaction each, with the choices checked against the event's own lists.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import {
   interests,
   participantInterests,
@@ -106,37 +106,11 @@ const statements = preparedOnce((db) => {
     );
   const participantId = sql.placeholder('participantId');
   const ids = sql`select ${participantId}, value from json_each(${sql.placeholder('ids')})`;
-  const column = (name: string) => sql.placeholder(name);
   return {
+    /** the participant insert for each set of columns given (in practice one), see insertRow */
+    inserts: new Map<string, ParticipantInsert>(),
     // a registration's checks in one read: the offered lists, and which asked-for sessions are offered
     offered: offeredKinds.prepare(),
-    insert: db
-      .insert(participants)
-      .values({
-        eventId,
-        role: column('role'),
-        status: column('status'),
-        token: column('token'),
-        deskCode: column('deskCode'),
-        name: column('name'),
-        pronouns: column('pronouns'),
-        email: column('email'),
-        affiliation: column('affiliation'),
-        libraryType: column('libraryType'),
-        region: column('region'),
-        languages: column('languages'),
-        accessibilityNeeds: column('accessibilityNeeds'),
-        bio: column('bio'),
-        capacity: column('capacity'),
-        consentContact: column('consentContact'),
-        // a nullable time goes in as milliseconds: drizzle's encoder would not pass a null through
-        checkedInAt: sql`${column('checkedInAt')}`,
-        importedAt: sql`${column('importedAt')}`,
-        createdAt: column('createdAt'),
-        updatedAt: column('updatedAt'),
-      })
-      .returning()
-      .prepare(),
     addInterests: db.insert(participantInterests).select(ids).prepare(),
     addSessions: db.insert(participantSessions).select(ids).prepare(),
   };
@@ -170,6 +144,8 @@ function profileColumns(input: RegistrationInput) {
     bio: input.role === 'volunteer' ? input.bio : '',
     capacity: input.role === 'volunteer' ? (input.capacity ?? 1) : 0,
     consentContact: input.consentContact,
+    // only volunteers are shown in the directory
+    listed: input.role === 'volunteer' && input.listed === true,
   };
 }
 
@@ -211,10 +187,44 @@ const maxCodeDraws = 50;
  * and the codes as the row goes in, so a registration does not read them first; a clash of
  * random codes draws again.
  */
-function insertRow(tx: Conn, values: Parameters<ReturnType<typeof statements>['insert']['get']>[0]): Participant | 'email-taken' {
+type NewParticipantRow = Omit<typeof participants.$inferInsert, 'token' | 'deskCode'>;
+type ParticipantInsert = { get(values: Record<string, unknown>): Participant };
+
+const participantColumns = getTableColumns(participants);
+
+/**
+ * The prepared insert for exactly these columns: built from the row itself, so a column added to
+ * the profile later is written without touching this statement. Values go in encoded already
+ * (drizzle's encoders do not pass a null through a placeholder).
+ */
+function insertFor(conn: Conn, columns: string[]): ParticipantInsert {
+  const { inserts } = statements(conn);
+  const key = columns.join(',');
+  let insert = inserts.get(key);
+  if (!insert) {
+    const values = Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(c)}`]));
+    insert = conn.insert(participants).values(values as unknown as typeof participants.$inferInsert).returning().prepare();
+    inserts.set(key, insert);
+  }
+  return insert;
+}
+
+/**
+ * Inserts the row with a fresh personal token and desk code. The unique indexes check the e-mail
+ * and the codes as the row goes in, so a registration does not read them first; a clash of
+ * random codes draws again.
+ */
+function insertRow(tx: Conn, row: NewParticipantRow): Participant | 'email-taken' {
+  const encoded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    const column = participantColumns[name as keyof typeof participantColumns];
+    encoded[name] = value === null ? null : column.mapToDriverValue(value);
+  }
+  const insert = insertFor(tx, [...Object.keys(encoded), 'token', 'deskCode']);
   for (let draw = 1; ; draw++) {
     try {
-      return statements(tx).insert.get({ ...values, token: newSecretToken(), deskCode: newDeskCode() });
+      return insert.get({ ...encoded, token: newSecretToken(), deskCode: newDeskCode() });
     } catch (err) {
       if (!uniqueViolation(err) || draw >= maxCodeDraws) throw err;
       if (err.message.includes('participants.email')) return 'email-taken';
@@ -246,8 +256,8 @@ export function insertParticipant(
     role: input.role,
     status: opts.present ? 'present' : 'registered',
     ...profileColumns(input),
-    checkedInAt: opts.present ? opts.now.getTime() : null,
-    importedAt: opts.imported ? opts.now.getTime() : null,
+    checkedInAt: opts.present ? opts.now : null,
+    importedAt: opts.imported ? opts.now : null,
     createdAt: opts.now,
     updatedAt: opts.now,
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, findPerson, loadProfile } from '../domain/participants.ts';
@@ -18,6 +19,7 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamPersonalFragment } from './personal-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
@@ -67,6 +69,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
       afterEvent={afterEventProps(c, { saved: notice.success && notice.data === 'feedback' })}
@@ -78,7 +81,7 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
   const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} now={now} timezone={event.timezone} message={message} />,
+    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} />,
     status,
   );
 }
@@ -97,7 +100,11 @@ async function statusFragment(c: Context<AppEnv>, participantId: number): Promis
   const me = findPerson(db, event.id, participantId);
   if (!me) return null;
   const now = c.var.now();
-  return String(await (<MeStatus me={me} slug={event.slug} myPairs={findMyPairs(db, event, me, now)} now={now} timezone={event.timezone} />));
+  return String(
+    await (
+      <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(db, event, me, now)} requests={loadRequestsView(db, me)} now={now} timezone={event.timezone} />
+    ),
+  );
 }
 
 meRoutes.get('/:token/meetup.ics', (c) => {
@@ -112,7 +119,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -185,3 +192,4 @@ meRoutes.post('/:token/edit', async (c) => {
 // after the conference: feedback and a volunteer's letter, behind the same guard
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
+meRoutes.route('/', meVolunteerRoutes);
