@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
-import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
+import { findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
+import { checkInForPlannedPairs } from '../domain/planned-pairs.ts';
 import { isPresenceTokenValid, makePresenceToken } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
@@ -75,7 +76,9 @@ deskRoutes.post('/check-in', async (c) => {
   if (!/^[A-Za-z0-9 -]{4,12}$/.test(code)) return refuse('Type the 6 characters of your desk code.');
   const person = findParticipantByDeskCode(c.var.db, event.id, code);
   if (!person) return refuse("We couldn't find that desk code. Check it on your personal page, or ask someone at the desk.");
-  const checkedIn = checkInParticipant(c.var.db, person, c.var.now());
+  const { participant: checkedIn, change } = checkInForPlannedPairs(c.var.db, event, person, c.var.now());
+  // a planned pair whose two are both here now goes live: their phones and the board hear it
+  if (change.participantIds.length > 0) c.var.live.publish({ eventId: event.id, ...change });
   return c.html(
     <DeskWelcomePage
       event={event}

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
-import { checkInParticipant, findParticipantByToken } from '../domain/participants.ts';
+import { findParticipantByToken } from '../domain/participants.ts';
+import { checkInForPlannedPairs } from '../domain/planned-pairs.ts';
 import { registerParticipant } from '../domain/registration.ts';
 import { isPresenceTokenValid } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
@@ -65,7 +66,9 @@ joinRoutes.post('/check-in', async (c) => {
     const expired = 'That QR code has expired. Scan the code on the desk screen again to check in.';
     return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={`/e/${event.slug}/me/${me.token}`} error={expired} />, 422);
   }
-  checkInParticipant(c.var.db, me, c.var.now());
+  const { change } = checkInForPlannedPairs(c.var.db, event, me, c.var.now());
+  // a planned pair whose two are both here now goes live: their phones and the board hear it
+  if (change.participantIds.length > 0) c.var.live.publish({ eventId: event.id, ...change });
   return c.redirect(`/e/${event.slug}/me/${me.token}?checked-in=1`, 303);
 });
 
