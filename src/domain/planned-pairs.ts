@@ -365,7 +365,8 @@ function goLive(tx: Conn, event: Event, pair: LivePairRow, people: Map<number, P
 
 /**
  * After someone checks in: each planned pair of theirs whose other person is here too goes live,
- * with a spot and time. Returns whose pages and whether the board changed.
+ * with a spot and time. Returns whose pages changed (both of each planned pair: the one on the way
+ * now reads that their buddy-to-be is here) and whether the board did.
  */
 export function goLiveWhenBothHere(db: Db, event: Event, participantId: number, now: Date): PairChange {
   return db.transaction((tx) => {
@@ -373,10 +374,12 @@ export function goLiveWhenBothHere(db: Db, event: Event, participantId: number, 
     if (planned.length === 0) return { participantIds: [], board: false };
     const people = peopleById(tx, planned.flatMap((p) => [p.firstTimerId, p.volunteerId]));
     const ready = planned.filter((p) => isHere(people.get(p.firstTimerId)!) && isHere(people.get(p.volunteerId)!));
-    if (ready.length === 0) return { participantIds: [], board: false };
-    const planner = createMeetupPlanner(tx, event, now);
-    for (const pair of ready) goLive(tx, event, pair, people, planner, now);
-    return { participantIds: [...new Set(ready.flatMap((p) => [p.firstTimerId, p.volunteerId]))], board: true };
+    if (ready.length > 0) {
+      const planner = createMeetupPlanner(tx, event, now);
+      for (const pair of ready) goLive(tx, event, pair, people, planner, now);
+    }
+    // a buddy-to-be still on the way sees on their page that this one is here
+    return { participantIds: [...new Set(planned.flatMap((p) => [p.firstTimerId, p.volunteerId]))], board: ready.length > 0 };
   }, immediate);
 }
 
@@ -387,7 +390,7 @@ export function goLiveWhenBothHere(db: Db, event: Event, participantId: number, 
 export function checkInForPlannedPairs(db: Db, event: Event, participant: Participant, now: Date): { participant: Participant; change: PairChange } {
   const checkedIn = checkInParticipant(db, participant, now);
   const change = goLiveWhenBothHere(db, event, checkedIn.id, now);
-  return { participant: change.participantIds.length > 0 ? (findPerson(db, event.id, checkedIn.id) ?? checkedIn) : checkedIn, change };
+  return { participant: change.board ? (findPerson(db, event.id, checkedIn.id) ?? checkedIn) : checkedIn, change };
 }
 
 /** A first-timer here whose plan fell through goes first in the next round (an earlier wait keeps its place). */
