@@ -45,6 +45,7 @@ export function sweepTargets(t: TestApp) {
     `${a}/choices`, `${a}/choices/regions`, `${a}/choices/colours`, `${a}/choices/interests/abc/rename`,
     `${a}/choices/languages/99999/retire`, `${a}/choices/regions/1/explode`, `${a}/choices/library-types/1/up`,
     `${a}/weights`, `${a}/poster`, `${a}/desk-sheet`,
+    `${a}/rounds/pre-event`, `${a}/planned`, `${a}/planned/list`, `${a}/planned/hold`, `${a}/planned/abc/end`, `${a}/planned/99999/end`,
     '/admin/organizers', '/admin/invites', '/admin/invites/abc/revoke', '/admin/invites/99999/revoke',
     '/admin/invite/nope', `/admin/invite/${'a'.repeat(43)}`, '/admin/invite/%ZZ',
   ];
