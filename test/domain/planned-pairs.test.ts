@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../db/schema.ts';
 import { requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
 import { runDueAutoWork } from '../../src/domain/auto-work.ts';
-import { checkInParticipant } from '../../src/domain/participants.ts';
+import { checkInParticipant, countParticipants } from '../../src/domain/participants.ts';
 import {
   checkInForPlannedPairs,
   endPlannedPair,
@@ -150,6 +150,7 @@ describe('a planned pair on the day', () => {
     expect(proposeRound(t.db, t.event, { organizerId: t.organizerId, trigger: 'organizer', now: t.clock.now() })).toEqual({ ok: false, reason: 'nobody-waiting' });
     // Vera's place is held too: with capacity 1, a new first-timer goes to Omar, not her
     checkInParticipant(t.db, t.person(vera.id), t.clock.now());
+    expect(countParticipants(t.db, t.event.id).freeCapacity).toBe(1);
     const cy = t.firstTimer('Cy Chen');
     const round = proposeRound(t.db, t.event, { organizerId: t.organizerId, trigger: 'organizer', now: t.clock.now() });
     expect(round.ok && round.round.proposal.pairs.map((p) => [p.firstTimerId, p.volunteerId])).toEqual([[cy.id, other.id]]);
