@@ -10,6 +10,8 @@ import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
 import { PlannedBuddies } from './planned-buddy.tsx';
+import { BuddyRequests } from './volunteer-directory.tsx';
+import type { RequestsView } from '../src/domain/buddy-requests.ts';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -45,6 +47,8 @@ export type MeStatusProps = {
   me: Me;
   slug: string;
   myPairs: MyPairs;
+  /** buddy requests from the volunteer directory: whom they asked for and whether it came true */
+  requests?: RequestsView | undefined;
   now: Date;
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
@@ -170,7 +174,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, now, timezone, message, planned = [] }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, planned = [] }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -231,6 +235,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message, planned = 
           ) : null}
         </>
       )}
+      {requests ? <BuddyRequests view={requests} slug={slug} token={me.token} /> : null}
     </section>
   );
 }
@@ -252,6 +257,7 @@ export function MePage(props: {
   deskCodeQr: string;
   myPairs: MyPairs;
   planned?: PlannedBuddyView[];
+  requests?: RequestsView | undefined;
   now: Date;
   notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | undefined;
   afterEvent: AfterEventProps;
@@ -273,7 +279,7 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} planned={props.planned} now={props.now} timezone={event.timezone} />
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} planned={props.planned} requests={props.requests} now={props.now} timezone={event.timezone} />
         </div>
 
         <section class="card">

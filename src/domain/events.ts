@@ -56,6 +56,7 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
     plannedHoldUntil: '11:00',
+    requestCap: 5,
     ...overrides,
   };
 }

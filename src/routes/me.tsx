@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
@@ -19,6 +20,7 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
@@ -69,6 +71,7 @@ meRoutes.get('/:token', async (c) => {
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
       planned={findPlannedBuddies(c.var.db, event, me)}
+      requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
       afterEvent={afterEventProps(c, { saved: notice.success && notice.data === 'feedback' })}
@@ -85,6 +88,7 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
       slug={event.slug}
       myPairs={findMyPairs(c.var.db, event, me, now)}
       planned={findPlannedBuddies(c.var.db, event, me)}
+      requests={loadRequestsView(c.var.db, me)}
       now={now}
       timezone={event.timezone}
       message={message}
@@ -185,3 +189,4 @@ meRoutes.post('/:token/edit', async (c) => {
 // after the conference: feedback and a volunteer's letter, behind the same guard
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
+meRoutes.route('/', meVolunteerRoutes);
