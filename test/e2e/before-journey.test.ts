@@ -1,5 +1,6 @@
 // Before the conference, in a real browser: three volunteers and a first-timer register from home
-// (the join page without the desk's presence token), the organizer runs a pre-event round, both
+// (the join page without the desk's presence token), the first-timer asks for the third volunteer
+// in the volunteer directory, the organizer runs a pre-event round, both
 // phones show the planned pair, both introductions arrive at a real SMTP server, and when both
 // have checked in at the desk the pair gets a spot and a time on both phones and the board without
 // a reload.
@@ -38,6 +39,7 @@ async function registerFromHome(page: Page, joinUrl: string, person: Person) {
   if (person.volunteer) {
     await page.getByLabel('A line or two about you').fill(person.bio ?? 'Returning volunteer.');
     await page.getByLabel('How many first-timers can you take?').selectOption('1');
+    await page.getByLabel('List me in the volunteer directory').check();
   }
   if (person.share) await page.getByLabel(/Share my e-mail with my buddy/).check();
   await page.getByRole('button', { name: 'Register' }).click();
@@ -54,7 +56,8 @@ describe('before the conference in a real browser', () => {
     try {
       const joinUrl = `${server.baseUrl}/e/${event.slug}/join`;
       const volunteers = [
-        { name: 'Priya Patel', email: 'priya@example.org', volunteer: true, interest: 'Archives & special collections' },
+        // Priya shares Octavia's interest, but Octavia asks for Bartholomew
+        { name: 'Priya Patel', email: 'priya@example.org', volunteer: true, interest: 'Teen services' },
         { name: 'Ken Okafor', email: 'ken@example.org', volunteer: true, interest: 'Library technology' },
       ];
       for (const v of volunteers) await registerFromHome(await phonePage(), joinUrl, v);
@@ -63,7 +66,7 @@ describe('before the conference in a real browser', () => {
         name: 'Bartholomew Quinn',
         email: 'bart@example.org',
         volunteer: true,
-        interest: 'Teen services',
+        interest: 'Archives & special collections',
         pronouns: 'he/him',
         bio: 'Teen librarian, ninth conference. Ask me about graphic novels.',
         share: true,
@@ -79,6 +82,14 @@ describe('before the conference in a real browser', () => {
       // registered from home: not here yet, so nobody is paired at the desk
       expect(await octavia.locator('#me-status').innerText()).toContain('When you arrive, check in at the registration desk');
 
+      // she reads the volunteers' bios and asks for Bartholomew
+      await octavia.getByRole('link', { name: 'Meet the volunteers and ask for a buddy' }).click();
+      await octavia.getByRole('button', { name: 'Ask for this buddy: Bartholomew Q.' }).click();
+      await expect.poll(() => octavia.locator('body').innerText()).toContain('Bartholomew Q.');
+      await octavia.getByRole('link', { name: '← My page' }).click();
+      await octavia.waitForURL(/\/me\/[^/]+$/);
+      expect(await octavia.locator('#me-status').innerText()).toContain('You asked for Bartholomew Q.');
+
       // the organizer runs the pre-event round from the dashboard, reviews and publishes it
       const admin = await newPage({ viewport: { width: 1280, height: 900 } });
       await admin.goto(`${server.baseUrl}/admin/e/${event.slug}`);
@@ -89,7 +100,7 @@ describe('before the conference in a real browser', () => {
       await admin.getByRole('button', { name: 'Pre-event round' }).click();
       await admin.waitForURL(/\/rounds\/\d+$/);
       await admin.getByRole('heading', { name: /^Pre-event round of/ }).waitFor();
-      expect(await admin.locator('#round-pairs').innerText()).toMatch(/Octavia Reyes\s+Bartholomew Quinn[\s\S]*Teen services/);
+      expect(await admin.locator('#round-pairs').innerText()).toMatch(/Octavia Reyes\s+Bartholomew Quinn[\s\S]*asked for this buddy/);
       expect(await accessibilityViolations(admin)).toEqual([]);
       await screenshot(admin, 'before-round-review');
       await admin.getByRole('button', { name: 'Plan 1 pair and send introductions' }).click();
@@ -103,7 +114,8 @@ describe('before the conference in a real browser', () => {
       await expect.poll(() => octavia.locator('#me-status').innerText(), { timeout: 10_000 }).toContain('Your buddy-to-be: Bartholomew Q. (he/him)');
       const octaviaCard = await octavia.locator('#me-status').innerText();
       expect(octaviaCard).toContain('Teen librarian, ninth conference.');
-      expect(octaviaCard).toContain('Teen services');
+      expect(octaviaCard).toContain('the first-timer asked for this buddy');
+      expect(octaviaCard).toContain("You asked for Bartholomew Q.; you're paired with Bartholomew Q.");
       expect(octaviaCard).toContain('bart@example.org');
       expect(octaviaCard).not.toContain('Quinn');
       await expect.poll(() => bart.locator('#me-status').innerText(), { timeout: 10_000 }).toContain('Your first-timer-to-be: Octavia R. (she/her)');
