@@ -4,6 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../db/schema.ts';
 import { requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
+import { loadRequestsView, requestBuddy } from '../../src/domain/buddy-requests.ts';
+import { loadVolunteerDirectory } from '../../src/domain/volunteer-directory.ts';
 import { runDueAutoWork } from '../../src/domain/auto-work.ts';
 import { checkInParticipant, countParticipants } from '../../src/domain/participants.ts';
 import {
@@ -134,6 +136,24 @@ describe('publishing a pre-event round', () => {
     const published = publishRound(t.db, t.event, { roundId: proposed.round.id, organizerId: t.organizerId, now: t.clock.now(), publicUrl });
     expect(published).toMatchObject({ ok: true, published: 0, skipped: 1 });
     expect(t.pairs()).toEqual([]);
+  });
+});
+
+describe('a planned pair and the volunteer directory', () => {
+  it("answers the first-timer's request, and fills the volunteer's places in the directory", () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez', { interests: [t.interests.youth] });
+    t.vol('Priya Patel', { interests: [t.interests.youth], listed: true });
+    const bart = t.vol('Bartholomew Quinn', { listed: true });
+    const cy = t.ft('Cy Chen');
+    const asked = requestBuddy(t.db, t.event, t.person(ana.id), bart.id, t.clock.now());
+    expect(asked.ok).toBe(true);
+    t.plan();
+    // asked for beats a shared interest
+    expect(t.pairs().find((p) => p.firstTimerId === ana.id)!.volunteerId).toBe(bart.id);
+    expect(loadRequestsView(t.db, t.person(ana.id))).toMatchObject({ role: 'first_timer', buddyIds: [bart.id] });
+    const cards = loadVolunteerDirectory(t.db, t.event, t.person(cy.id), {}).volunteers;
+    expect(cards.find((c) => c.id === bart.id)!.full).toBe(true);
   });
 });
 

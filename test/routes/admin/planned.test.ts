@@ -157,6 +157,29 @@ describe('the day: checking in at the desk', () => {
   });
 });
 
+describe("the day: an organizer's check-in from the dashboard", () => {
+  it('turns the planned pair live too, and tells both phones and the board', async () => {
+    const t = createTestApp({ now: weekBefore });
+    const { cookie } = signedInOrganizer(t);
+    const { event, rosa, marcus } = registeredFromHome(t);
+    const { round } = await runPreEventRound(t, event.slug, cookie);
+    await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+    t.clock.set(new Date('2026-10-14T13:30:00Z'));
+    // a week later: the organizer signs in again on the day
+    const onTheDay = signedInOrganizer(t, 'desk@example.org').cookie;
+    const changes = recordChanges(t, event);
+    const first = await postForm(t.app, `/admin/e/${event.slug}/participants/${rosa.id}/check-in`, {}, { cookie: onTheDay });
+    expect(first.headers.get('Location')).toBe(`/admin/e/${event.slug}`);
+    expect(plannedPairs(t, event.id)).toHaveLength(1);
+    expect(changes.at(-1)).toMatchObject({ board: false });
+    await postForm(t.app, `/admin/e/${event.slug}/participants/${marcus.id}/check-in`, {}, { cookie: onTheDay });
+    expect(plannedPairs(t, event.id)).toEqual([]);
+    expect(t.db.select().from(pairs).where(eq(pairs.eventId, event.id)).get()).toMatchObject({ status: 'published', firstTimerId: rosa.id });
+    expect(changes.at(-1)).toMatchObject({ board: true });
+    expect(changes.at(-1)!.participantIds.sort()).toEqual([rosa.id, marcus.id].sort());
+  });
+});
+
 describe('/admin/e/:slug/planned', () => {
   it('saves the hold time, and re-renders with 422 and saves nothing for a time that is not one', async () => {
     const t = createTestApp({ now: weekBefore });
