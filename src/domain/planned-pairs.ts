@@ -393,6 +393,25 @@ export function checkInForPlannedPairs(db: Db, event: Event, participant: Partic
   return { participant: change.board ? (findPerson(db, event.id, checkedIn.id) ?? checkedIn) : checkedIn, change };
 }
 
+/**
+ * An organizer paired the first-timer by hand while a planned pair held them: the plan lapses,
+ * inside the caller's transaction. Returns the volunteer it was planned with, whose page changes.
+ */
+export function lapsePlannedPairOf(tx: Conn, event: Event, firstTimerId: number, now: Date): number | null {
+  const [planned] = plannedPairsOf(tx, event.id, firstTimerId).filter((p) => p.firstTimerId === firstTimerId);
+  if (!planned) return null;
+  tx.update(pairs).set({ status: 'cancelled', endedAt: now }).where(eq(pairs.id, planned.id)).run();
+  const people = peopleById(tx, [planned.firstTimerId, planned.volunteerId]);
+  writeAudit(tx, {
+    eventId: event.id,
+    organizerId: null,
+    action: 'planned-pair-released',
+    detail: `planned pair of ${auditName(people.get(planned.firstTimerId)!)} and ${auditName(people.get(planned.volunteerId)!)} lapsed: the first-timer was paired by hand`,
+    at: now,
+  });
+  return planned.volunteerId;
+}
+
 /** A first-timer here whose plan fell through goes first in the next round (an earlier wait keeps its place). */
 function firstInLine(tx: Conn, firstTimer: Participant, now: Date): void {
   if (firstTimer.status !== 'present' || livePairOfFirstTimer(tx, firstTimer.id)) return;

@@ -17,6 +17,7 @@ import {
   proposePreEventRound,
   runDuePlannedPairs,
 } from '../../src/domain/planned-pairs.ts';
+import { pinPair } from '../../src/domain/pairs.ts';
 import { proposeRound, publishRound } from '../../src/domain/rounds.ts';
 import { at, eventDay, MINUTE } from '../helpers/event-day.ts';
 
@@ -231,6 +232,23 @@ describe('a planned pair on the day', () => {
     const round = proposeRound(t.db, t.event, { organizerId: t.organizerId, trigger: 'organizer', now: t.clock.now() });
     expect(round.ok && round.round.proposal.pairs.map((p) => [p.firstTimerId, p.volunteerId])).toEqual([[ana.id, omar.id]]);
     expect(round.ok && round.round.proposal.unmatched.map((u) => u.firstTimerId)).toEqual([cy.id]);
+  });
+
+  it('lapses when an organizer pairs the first-timer by hand, and the planned volunteer hears of it', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    t.clock.set(at('2026-10-14T13:30:00Z'));
+    checkInParticipant(t.db, t.person(ana.id), t.clock.now());
+    const omar = t.volunteer('Omar Other');
+    const pinned = pinPair(t.db, t.event, { firstTimerId: ana.id, volunteerId: omar.id, organizerId: t.organizerId, now: t.clock.now() });
+    expect(pinned.ok && pinned.participantIds.sort()).toEqual([ana.id, vera.id, omar.id].sort());
+    expect(t.pairs().map((p) => [p.volunteerId, p.status])).toEqual([
+      [vera.id, 'cancelled'],
+      [omar.id, 'published'],
+    ]);
+    expect(findPlannedBuddies(t.db, t.event, t.person(vera.id))).toEqual([]);
   });
 
   it('holds all day when no hold time is set, and goes live by the ticker when a check-in path did not say so', () => {
