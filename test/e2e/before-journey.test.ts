@@ -109,6 +109,10 @@ describe('before the conference in a real browser', () => {
       expect(await admin.locator('#planned-pairs').innerText()).toMatch(/Octavia Reyes\s+not here yet\s+Bartholomew Quinn\s+not here yet/);
       expect(await accessibilityViolations(admin)).toEqual([]);
       await screenshot(admin, 'before-planned-pairs-admin');
+      await admin.setViewportSize({ width: 360, height: 740 });
+      expect(await horizontalOverflow(admin)).toBe(0);
+      await screenshot(admin, 'before-planned-pairs-admin-phone');
+      await admin.setViewportSize({ width: 1280, height: 900 });
 
       // both phones show the buddy-to-be without a reload
       await expect.poll(() => octavia.locator('#me-status').innerText(), { timeout: 10_000 }).toContain('Your buddy-to-be: Bartholomew Q. (he/him)');
