@@ -121,7 +121,10 @@ export function proposePreEventRound(
   db: Db,
   event: Event,
   args: { organizerId: number | null; now: Date },
-): { ok: true; round: Round } | { ok: false; reason: 'nobody-waiting' } {
+): { ok: true; round: Round } | { ok: false; reason: 'nobody-waiting' | 'hold-passed' } {
+  // pairs planned after the hold time would be released at the ticker's next pass
+  const holdEnds = plannedHoldEndsAt(event);
+  if (holdEnds !== null && args.now.getTime() >= holdEnds.getTime()) return { ok: false, reason: 'hold-passed' };
   return db.transaction((tx) => {
     const holds = loadPlannedHolds(tx, event.id);
     const firstTimers = loadEventPeople(tx, event.id, 'first_timer').filter((f) => notHereYet(f) && !holds.firstTimerIds.has(f.id));

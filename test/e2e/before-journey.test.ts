@@ -50,7 +50,8 @@ async function registerFromHome(page: Page, joinUrl: string, person: Person) {
 describe('before the conference in a real browser', () => {
   it('plans a pair before the event, introduces both by e-mail, and gives them a spot and time once both have checked in', { timeout: 180_000 }, async () => {
     const { server } = journey;
-    const event = createDemoEvent(server.db, new Date(), 'before');
+    // the conference starts tomorrow, so its hold time (11:00 on the first day) lies ahead whenever this runs
+    const event = createDemoEvent(server.db, new Date(Date.now() + 24 * 60 * 60_000), 'before');
     upsertOrganizer(server.db, { email: 'chair@example.org', password: 'correct horse battery' }, new Date());
     const smtp = await startSmtpServer();
     try {

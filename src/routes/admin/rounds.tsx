@@ -44,7 +44,12 @@ roundsRoutes.post('/rounds/pre-event', (c) => {
   const { event } = c.var;
   const result = proposePreEventRound(c.var.db, event, { organizerId: c.var.organizer.id, now: c.var.now() });
   if (!result.ok) {
-    flashNotice(c, { kind: 'ok', text: 'Nobody is waiting for a planned buddy: every first-timer registered and not yet here has one.' });
+    flashNotice(
+      c,
+      result.reason === 'hold-passed'
+        ? { kind: 'error', text: `Planned pairs hold until ${event.settings.plannedHoldUntil} on ${event.startsOn}, and that has passed: nothing was planned. Change the hold time below, or use Match now for the people who are here.` }
+        : { kind: 'ok', text: 'Nobody is waiting for a planned buddy: every first-timer registered and not yet here has one.' },
+    );
     return c.redirect(`${eventPath(event.slug)}/planned`, 303);
   }
   c.var.live.publish({ eventId: event.id, participantIds: [], board: false });

@@ -103,6 +103,15 @@ describe('POST /admin/e/:slug/rounds/pre-event → review → publish', () => {
     expect(t.db.select().from(matchRounds).all()).toEqual([]);
   });
 
+  it('refuses, saying why, once the hold time has passed', async () => {
+    const t = createTestApp({ now: new Date('2026-10-14T15:00:00Z') });
+    const { cookie } = signedInOrganizer(t);
+    const { event } = registeredFromHome(t);
+    const res = await postForm(t.app, `/admin/e/${event.slug}/rounds/pre-event`, {}, { cookie });
+    expect(await followToDashboard(t, res, cookie)).toContain('Planned pairs hold until 11:00 on 2026-10-14, and that has passed: nothing was planned.');
+    expect(t.db.select().from(matchRounds).all()).toEqual([]);
+  });
+
   it('sends a visitor to the login and runs no round', async () => {
     const t = createTestApp({ now: weekBefore });
     const { event } = registeredFromHome(t);
