@@ -21,7 +21,6 @@ import {
   type WaitingFirstTimer,
 } from './pairs.tsx';
 import { ParticipantList } from './participants.tsx';
-import { PreEventRoundForm } from './planned.tsx';
 import { MatchNowForm, RoundList } from './rounds.tsx';
 
 /** Refreshes itself when the event changes; the same markup is the page part and the fragment response. */
@@ -150,7 +149,6 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
           <section aria-labelledby="rounds-heading">
             <h2 id="rounds-heading">Matching rounds</h2>
             <MatchNowForm slug={event.slug} />
-            <PreEventRoundForm slug={event.slug} />
             <RoundList
               slug={event.slug}
               timezone={event.timezone}

@@ -8,21 +8,6 @@ import { formatEventDates } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
 
-/** The dashboard's way in: run a pre-event round, or see the planned pairs. */
-export function PreEventRoundForm({ slug }: { slug: string }) {
-  const base = eventPath(slug);
-  return (
-    <form method="post" action={`${base}/rounds/pre-event`} class="actions">
-      <button type="submit" class="secondary">
-        Pre-event round
-      </button>
-      <span class="hint">
-        Plans buddies for people registered and not yet here; each pair gets an introduction e-mail. <a href={`${base}/planned`}>Planned pairs</a>
-      </span>
-    </form>
-  );
-}
-
 export function PlannedPairList({ slug, pairs, notice }: { slug: string; pairs: PlannedPairView[]; notice?: Notice | undefined }) {
   const base = eventPath(slug);
   const here = (p: { here: boolean }) => (p.here ? <span class="flag ok">checked in</span> : <span class="hint">not here yet</span>);

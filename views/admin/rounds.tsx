@@ -85,12 +85,23 @@ export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListP
   );
 }
 
+/** "Match now", and beside it the pre-event round for people not here yet: one row, so the dashboard stays short. */
 export function MatchNowForm({ slug }: { slug: string }) {
+  const base = eventPath(slug);
   return (
-    <form method="post" action={`${eventPath(slug)}/rounds`} class="actions">
-      <button type="submit">Match now</button>
-      <span class="hint">Proposes pairs for everyone waiting; you review them before anyone sees them.</span>
-    </form>
+    <div class="actions">
+      <form method="post" action={`${base}/rounds`}>
+        <button type="submit">Match now</button>
+      </form>
+      <form method="post" action={`${base}/rounds/pre-event`}>
+        <button type="submit" class="secondary">
+          Pre-event round
+        </button>
+      </form>
+      <span class="hint">
+        You review the pairs before anyone sees them. Pre-event: for people not here yet (<a href={`${base}/planned`}>planned pairs</a>).
+      </span>
+    </div>
   );
 }
 
