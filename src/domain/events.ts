@@ -57,6 +57,7 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
     plannedHoldUntil: '11:00',
     requestCap: 5,
+    presenceCap: 30,
     ...overrides,
   };
 }

@@ -2,8 +2,8 @@
 // (the join page without the desk's presence token), the first-timer asks for the third volunteer
 // in the volunteer directory, the organizer runs a pre-event round, both
 // phones show the planned pair, both introductions arrive at a real SMTP server, and when both
-// have checked in at the desk the pair gets a spot and a time on both phones and the board without
-// a reload.
+// have checked in at the enrolled desk kiosk (one by its QR, one by desk code) the pair gets a spot
+// and a time on both phones and the board without a reload.
 import { and, eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { createMailSender } from '../../src/mail/sender.ts';
 import { createSmtpTransport } from '../../src/mail/smtp-transport.ts';
 import { startSmtpServer } from '../helpers/smtp-server.ts';
 import { accessibilityViolations, horizontalOverflow, journeyFixture, phone, screenshot } from './browser.ts';
+import { enrolKiosk } from './enrol-kiosk.ts';
 
 const journey = journeyFixture();
 const contexts: BrowserContext[] = [];
@@ -163,8 +164,9 @@ describe('before the conference in a real browser', () => {
       // the day: the board is up; Octavia checks in by scanning the desk QR with her phone
       const board = await newPage({ viewport: { width: 1920, height: 1080 } });
       await board.goto(`${server.baseUrl}/e/${event.slug}/board`);
+      // an organizer enrols the desk tablet as the kiosk: only then does it show the presence QR
       const desk = await newPage({ viewport: { width: 1280, height: 900 } });
-      await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+      await enrolKiosk(journey.browser, server.baseUrl, server.db, event.slug, desk);
       const deskJoinUrl = (await desk.locator('#desk-qr').getAttribute('data-join-url'))!;
       const octaviaPage = octavia.url();
       await octavia.goto(deskJoinUrl);

@@ -6,6 +6,7 @@ import { events, mailOutbox, matchRounds, pairs } from '../../../db/schema.ts';
 import { introductionKind } from '../../../src/domain/planned-pairs.ts';
 import { auditOf, makeEvent, makeParticipant, reloadParticipant } from '../../helpers/factories.ts';
 import { followToDashboard, signedInOrganizer } from '../../helpers/organizer.ts';
+import { enrolKioskCookie } from '../../helpers/kiosk.ts';
 import { recordChanges } from '../../helpers/pairs.ts';
 import { createTestApp, get, postForm, type TestApp } from '../../helpers/test-app.ts';
 
@@ -122,10 +123,9 @@ describe('POST /admin/e/:slug/rounds/pre-event → review → publish', () => {
 });
 
 describe('the day: checking in at the desk', () => {
-  async function deskCheckIn(t: TestApp, slug: string, code: string) {
-    const form = await (await get(t.app, `/e/${slug}/desk/check-in`)).text();
-    const k = /name="k" value="([^"]+)"/.exec(form)![1]!;
-    return postForm(t.app, `/e/${slug}/desk/check-in`, { k, code });
+  /** Types a desk code on the enrolled desk kiosk. */
+  async function deskCheckIn(t: TestApp, slug: string, code: string, kiosk: string) {
+    return postForm(t.app, `/e/${slug}/desk/check-in`, { code }, { cookie: kiosk });
   }
 
   it('turns the planned pair live with a spot and time when the second one checks in, and tells both phones and the board', async () => {
@@ -135,9 +135,10 @@ describe('the day: checking in at the desk', () => {
     const { round } = await runPreEventRound(t, event.slug, cookie);
     await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
     t.clock.set(new Date('2026-10-14T13:30:00Z'));
+    const kiosk = (await enrolKioskCookie(t, event.slug)).cookie;
     const changes = recordChanges(t, event);
 
-    expect((await deskCheckIn(t, event.slug, rosa.deskCode)).status).toBe(200);
+    expect((await deskCheckIn(t, event.slug, rosa.deskCode, kiosk)).status).toBe(200);
     // Marcus's page now says Rosa is here; no meetup yet, so the board stays as it is
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ eventId: event.id, board: false });
@@ -146,7 +147,7 @@ describe('the day: checking in at the desk', () => {
     expect(waiting).toContain('Marcus W. hasn&#39;t checked in yet');
     expect(await (await get(t.app, `/e/${event.slug}/me/${marcus.token}/status`)).text()).toContain('Rosa D. is already here');
 
-    const res = await deskCheckIn(t, event.slug, marcus.deskCode);
+    const res = await deskCheckIn(t, event.slug, marcus.deskCode, kiosk);
     expect(res.status).toBe(200);
     expect(changes).toHaveLength(2);
     expect(changes[1]).toMatchObject({ eventId: event.id, board: true });
