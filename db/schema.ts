@@ -67,6 +67,11 @@ export type EventSettings = {
   feedbackReminderDays: number;
   /** what the volunteers' recognition letters say */
   letter: LetterSettings;
+  /**
+   * "HH:MM" on the event's first day, in its time zone: a planned pair (from a pre-event round)
+   * whose two people have not both checked in by then is released; null = held until ended by hand
+   */
+  plannedHoldUntil: string | null;
   /** how many first-timers may ask for one volunteer from the directory; beyond it, "no more requests" */
   requestCap: number;
   /** at most this many people are checked in by one presence token (one kiosk, one two-minute window) */
@@ -301,6 +306,9 @@ export const presenceUses = sqliteTable(
 );
 
 export const roundStatuses = ['proposed', 'published', 'discarded'] as const;
+/** 'day': over the people here; 'pre-event': over those registered and not yet here, whose pairs are planned */
+export const roundKinds = ['day', 'pre-event'] as const;
+export type RoundKind = (typeof roundKinds)[number];
 
 export type RoundProposal = {
   pairs: { firstTimerId: number; volunteerId: number; score: number; reasons: string[] }[];
@@ -316,6 +324,7 @@ export const matchRounds = sqliteTable(
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
     status: text('status', { enum: roundStatuses }).notNull().default('proposed'),
+    kind: text('kind', { enum: roundKinds }).notNull().default('day'),
     trigger: text('trigger', { enum: ['organizer', 'auto'] }).notNull(),
     organizerId: integer('organizer_id').references(() => organizers.id, { onDelete: 'set null' }),
     proposal: text('proposal', { mode: 'json' }).$type<RoundProposal>().notNull(),
@@ -326,7 +335,8 @@ export const matchRounds = sqliteTable(
   (t) => [index('match_rounds_event_created').on(t.eventId, t.createdAt)],
 );
 
-export const pairStatuses = ['published', 'met', 'no_show', 'cancelled'] as const;
+// 'planned': made by a pre-event round, no spot or time yet; it turns 'published' (live) when both have checked in
+export const pairStatuses = ['planned', 'published', 'met', 'no_show', 'cancelled'] as const;
 export type PairStatus = (typeof pairStatuses)[number];
 
 export const pairs = sqliteTable(
@@ -366,6 +376,8 @@ export const pairs = sqliteTable(
     uniqueIndex('pairs_one_live_per_first_timer')
       .on(t.firstTimerId)
       .where(sql`status in ('published', 'met')`),
+    // and at most one buddy-to-be
+    uniqueIndex('pairs_one_planned_per_first_timer').on(t.firstTimerId).where(sql`status = 'planned'`),
   ],
 );
 

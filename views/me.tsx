@@ -5,9 +5,11 @@ import type { Event, EventCatalog } from '../src/domain/events.ts';
 import type { Opener as OpenerView } from '../src/domain/openers.ts';
 import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pair-views.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
+import type { PlannedBuddyView } from '../src/domain/planned-pairs.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
+import { PlannedBuddies } from './planned-buddy.tsx';
 import { BuddyRequests } from './volunteer-directory.tsx';
 import type { RequestsView } from '../src/domain/buddy-requests.ts';
 
@@ -51,6 +53,8 @@ export type MeStatusProps = {
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
   message?: string | undefined;
+  /** buddies-to-be from a pre-event round, until both have checked in */
+  planned?: PlannedBuddyView[] | undefined;
 };
 
 function PairButton(props: { slug: string; token: string; pairId: number; action: 'met' | 'missing' | 'different'; label: string; variant?: string }) {
@@ -170,7 +174,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, planned = [] }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -200,6 +204,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
               ))}
             </div>
           ))}
+          <PlannedBuddies planned={planned} me={me} slug={slug} timezone={timezone} />
           {meetups.some((m) => m.meetAt) ? (
             <p>
               <a href={`${base}/meetup.ics`}>{meetups.length > 1 ? 'Add these meetups to your calendar' : 'Add to calendar'}</a>
@@ -211,7 +216,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
           <p>
             <span class={`status ${me.status}`}>{statusLabels[me.status]}</span>
           </p>
-          {myPairs.waitingSince ? (
+          {planned.length > 0 ? null : myPairs.waitingSince ? (
             <p class="banner warn">
               We'll find you a buddy: you go first when the next volunteer is free.
               <LiveHint />
@@ -222,6 +227,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
               {me.status === 'present' && me.role === 'first_timer' ? <LiveHint /> : null}
             </p>
           )}
+          <PlannedBuddies planned={planned} me={me} slug={slug} timezone={timezone} />
           {notHere ? (
             <p class="muted small">
               To check in, scan the QR code on the desk screen with this phone, or type your desk code on the desk kiosk.
@@ -252,6 +258,7 @@ export function MePage(props: {
   catalog: EventCatalog;
   deskCodeQr: string;
   myPairs: MyPairs;
+  planned?: PlannedBuddyView[];
   requests?: RequestsView | undefined;
   now: Date;
   notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | undefined;
@@ -274,7 +281,7 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} requests={props.requests} now={props.now} timezone={event.timezone} />
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} planned={props.planned} requests={props.requests} now={props.now} timezone={event.timezone} />
         </div>
 
         <section class="card">

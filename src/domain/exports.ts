@@ -17,7 +17,7 @@ type ExportEvent = Pick<Event, 'id' | 'timezone'>;
 const localTime = (at: Date | null, timeZone: string) => (at === null ? null : wallTimeIn(at, timeZone).replace('T', ' '));
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 const roleWord = (role: 'first_timer' | 'volunteer') => (role === 'volunteer' ? 'volunteer' : 'first-timer');
-const pairStatusWords: Record<PairStatus, string> = { published: 'published', met: 'met', no_show: 'no-show', cancelled: 'cancelled' };
+const pairStatusWords: Record<PairStatus, string> = { planned: 'planned', published: 'published', met: 'met', no_show: 'no-show', cancelled: 'cancelled' };
 const list = (labels: (string | undefined)[]) => labels.filter((l): l is string => l !== undefined).join('; ');
 
 function labelsById(conn: Conn, eventId: number) {

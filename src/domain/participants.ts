@@ -154,8 +154,8 @@ export function countParticipants(db: Db, eventId: number): EventCounts {
       firstTimersHere: sql<number>`sum(${participants.role} = 'first_timer' and ${here})`,
       volunteersRegistered: sql<number>`sum(${participants.role} = 'volunteer' and ${participants.status} != 'withdrawn')`,
       volunteersHere: sql<number>`sum(${participants.role} = 'volunteer' and ${here})`,
-      // a volunteer's free places: capacity less the first-timers they hold now, never below zero
-      freeCapacity: sql<number>`sum(case when ${participants.role} = 'volunteer' and ${here} then max(0, ${participants.capacity} - (select count(*) from "pairs" where "pairs"."volunteer_id" = "participants"."id" and "pairs"."status" in ('published', 'met'))) else 0 end)`,
+      // a volunteer's free places: capacity less the first-timers they hold now (planned ones too), never below zero
+      freeCapacity: sql<number>`sum(case when ${participants.role} = 'volunteer' and ${here} then max(0, ${participants.capacity} - (select count(*) from "pairs" where "pairs"."volunteer_id" = "participants"."id" and "pairs"."status" in ('planned', 'published', 'met'))) else 0 end)`,
     })
     .from(participants)
     .where(eq(participants.eventId, eventId))

@@ -8,6 +8,7 @@ import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
@@ -69,6 +70,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      planned={findPlannedBuddies(c.var.db, event, me)}
       requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
@@ -81,7 +83,16 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
   const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} />,
+    <MeStatus
+      me={me}
+      slug={event.slug}
+      myPairs={findMyPairs(c.var.db, event, me, now)}
+      planned={findPlannedBuddies(c.var.db, event, me)}
+      requests={loadRequestsView(c.var.db, me)}
+      now={now}
+      timezone={event.timezone}
+      message={message}
+    />,
     status,
   );
 }

@@ -45,6 +45,7 @@ export function sweepTargets(t: TestApp) {
     `${a}/choices`, `${a}/choices/regions`, `${a}/choices/colours`, `${a}/choices/interests/abc/rename`,
     `${a}/choices/languages/99999/retire`, `${a}/choices/regions/1/explode`, `${a}/choices/library-types/1/up`,
     `${a}/weights`, `${a}/weights/request-cap`, `${a}/poster`, `${a}/desk-sheet`,
+    `${a}/rounds/pre-event`, `${a}/planned`, `${a}/planned/list`, `${a}/planned/hold`, `${a}/planned/abc/end`, `${a}/planned/99999/end`,
     `${e}/me/${p.token}/volunteers`, `${e}/me/${p.token}/volunteers?interest=%00&region[]=x`, `${e}/me/${p.token}/volunteers/abc/request`,
     `${e}/me/${p.token}/volunteers/99999/request`, `${e}/me/${p.token}/volunteers/1/explode`, `${e}/me/${p.token}/volunteers/99999/withdraw`,
     `${e}/desk/enrol`, `${e}/desk/enrol?code=%ZZ`, `${a}/kiosks`, `${a}/kiosks/cap`, `${a}/kiosks/abc/revoke`,

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { countParticipants, searchParticipants, setAttendanceByOrganizer } from '../../domain/participants.ts';
+import { goLiveWhenBothHere } from '../../domain/planned-pairs.ts';
 import { idSchema } from '../../form-input.ts';
 import { LiveCounts } from '../../../views/admin/dashboard.tsx';
 import { ParticipantList, ParticipantRow, participantListUrl } from '../../../views/admin/participants.tsx';
@@ -37,8 +38,10 @@ for (const [path, present] of [
       now: c.var.now(),
     });
     if (!result.ok) return c.html(<NotFoundPage message={notHere} />, 404);
+    // a planned pair whose two are both here now goes live
+    const planned = present ? goLiveWhenBothHere(db, event, result.participant.id, c.var.now()) : { participantIds: [], board: false };
     // their own page, other organizers' dashboards and the counts follow
-    c.var.live.publish({ eventId: event.id, participantIds: [result.participant.id], board: false });
+    c.var.live.publish({ eventId: event.id, participantIds: [...new Set([result.participant.id, ...planned.participantIds])], board: planned.board });
     c.header('Vary', 'HX-Request');
     if (isHtmx(c)) {
       return c.html(
