@@ -186,6 +186,11 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
           {message}
         </p>
       ) : null}
+      {myPairs.notices.map((text) => (
+        <p class="banner warn" role="status">
+          {text}
+        </p>
+      ))}
       {meetups.length > 0 ? (
         <>
           {meetups.map((m) => (
@@ -311,6 +316,16 @@ export function MePage(props: {
           <p class="actions">
             <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/edit`}>
               Edit my profile
+            </a>
+          </p>
+        </section>
+
+        <section class="card">
+          <h2>Your data</h2>
+          <p>What we keep about you and who sees it. Download it, or delete it.</p>
+          <p class="actions">
+            <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/data`}>
+              Your data
             </a>
           </p>
         </section>
