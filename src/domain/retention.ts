@@ -34,10 +34,10 @@ export function retentionState(event: RetentionEvent & Pick<Event, 'personalData
 
 export type DuePurge = { event: Event; day: string; people: number };
 
-/** The events whose retention period is over and whose personal data is still there. */
+/** The events whose retention period is over and whose personal data is still there (someone who registered late included). */
 export function listDuePurges(db: Db, now: Date): DuePurge[] {
   return listEvents(db)
-    .filter((e) => e.personalDataErasedAt === null && personalDataEraseAt(e) <= now)
+    .filter((e) => personalDataEraseAt(e) <= now)
     .map((event) => ({
       event,
       day: personalDataEraseDay(event),
@@ -47,7 +47,8 @@ export function listDuePurges(db: Db, now: Date): DuePurge[] {
           .from(participants)
           .where(and(eq(participants.eventId, event.id), isNull(participants.erasedAt)))
           .get()?.n ?? 0,
-    }));
+    }))
+    .filter((d) => d.event.personalDataErasedAt === null || d.people > 0);
 }
 
 /** Erases the personal data of everyone of the event who is not erased yet, in one transaction. */
@@ -62,7 +63,7 @@ export function purgeEvent(db: Db, event: Event, now: Date): number {
       anonymizeInTx(tx, event.id, people, now);
       // every address the event wrote to, and the messages with it
       tx.delete(mailRecipients).where(eq(mailRecipients.eventId, event.id)).run();
-      tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, event.id)).run();
+      tx.update(events).set({ personalDataErasedAt: event.personalDataErasedAt ?? now }).where(eq(events.id, event.id)).run();
       writeAudit(tx, {
         eventId: event.id,
         organizerId: null,

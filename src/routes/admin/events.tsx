@@ -41,7 +41,7 @@ function valuesFrom(form: Record<string, string | string[]>): EventValues {
   return Object.fromEntries(fields.map((f) => [f, typedText(form[f], eventFieldLimits[f]).trim()])) as EventValues;
 }
 
-const valuesOf = (e: EventDetails): EventValues => ({ ...e });
+const valuesOf = (e: EventDetails): EventValues => ({ ...e, retentionDays: String(e.retentionDays) });
 
 export const eventsRoutes = new Hono<AppEnv>();
 
@@ -57,7 +57,7 @@ const renderNew = (c: Context<AppEnv>, values: EventValues, errors: EventErrors 
   );
 
 eventsRoutes.get('/events/new', (c) =>
-  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '' }),
+  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '', retentionDays: '90' }),
 );
 
 eventsRoutes.post('/events', async (c) => {
