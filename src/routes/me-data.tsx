@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { eraseParticipant } from '../domain/erasure.ts';
+import { eventEndsAt } from '../domain/feedback.ts';
 import { collectMyData } from '../domain/my-data.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { personalDataEraseDay } from '../domain/retention.ts';
@@ -29,7 +30,9 @@ meDataRoutes.get('/:token/data.json', (c) => {
 
 function renderDelete(c: Context<AppEnv>, error?: string) {
   const { event, me } = c.var;
-  const hasBuddy = findMyPairs(c.var.db, event, me, c.var.now()).buddies.some((b) => b.status === 'published');
+  const now = c.var.now();
+  // after the event pairs are left as they are, so nobody is told
+  const hasBuddy = now < eventEndsAt(event) && findMyPairs(c.var.db, event, me, now).buddies.some((b) => b.status === 'published');
   return c.html(
     <DeleteMePage eventName={event.name} base={base(event.slug, me.token)} name={me.name} hasBuddy={hasBuddy} error={error} />,
     error ? 422 : 200,

@@ -190,6 +190,7 @@ describe('POST /e/:slug/me/:token/delete', () => {
     });
     const other = makeParticipant(t.db, event, { role: 'volunteer', name: 'Mina Park', present: true, capacity: 1 });
     const pair = pinnedPair(t, event, firstTimer.id, volunteer.id);
+    expect(await (await get(t.app, `${page(event.slug, volunteer.token)}/delete`)).text()).toContain('Your buddy will be told');
 
     const res = await postForm(t.app, `${page(event.slug, volunteer.token)}/delete`, { confirm: 'yes' });
     expect(res.status).toBe(200);

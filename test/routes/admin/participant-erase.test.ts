@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, participants } from '../../../db/schema.ts';
+import { auditLog, events, participants } from '../../../db/schema.ts';
 import { eventEnd, pairedEvent } from '../../helpers/after-event.ts';
 import { makeEvent, makeParticipant, reloadParticipant } from '../../helpers/factories.ts';
 import { followToDashboard, signedInOrganizer } from '../../helpers/organizer.ts';
@@ -78,6 +78,17 @@ describe('POST /admin/e/:slug/participants/:id/erase', () => {
     expect((await postForm(t.app, `/admin/e/${other.slug}/participants/${p.id}/erase`, { confirm: 'yes' }, { cookie })).status).toBe(404);
     expect(reloadParticipant(t.db, p.id)).toEqual(erased);
     expect(t.db.select().from(auditLog).all()).toHaveLength(auditCount);
+  });
+
+  it('erases someone of an archived event on request', async () => {
+    const t = createTestApp();
+    const { cookie } = signedInOrganizer(t);
+    const { event } = makeEvent(t.db);
+    const p = makeParticipant(t.db, event, { name: 'Rosa Delgado' });
+    t.db.update(events).set({ archivedAt: t.clock.now() }).where(eq(events.id, event.id)).run();
+    expect((await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/check-in`, {}, { cookie })).status).toBe(409);
+    expect((await postForm(t.app, `/admin/e/${event.slug}/participants/${p.id}/erase`, { confirm: 'yes' }, { cookie })).status).toBe(303);
+    expect(reloadParticipant(t.db, p.id)!.name).toBe('Erased participant');
   });
 
   it('refuses to check in someone erased', async () => {
