@@ -67,6 +67,8 @@ export type EventSettings = {
   feedbackReminderDays: number;
   /** what the volunteers' recognition letters say */
   letter: LetterSettings;
+  /** how many first-timers may ask for one volunteer from the directory; beyond it, "no more requests" */
+  requestCap: number;
 };
 
 export type LetterSettings = {
@@ -204,6 +206,8 @@ export const participants = sqliteTable(
     bio: text('bio').notNull().default(''),
     capacity: integer('capacity').notNull().default(0),
     consentContact: integer('consent_contact', { mode: 'boolean' }).notNull().default(false),
+    /** a volunteer agreed to be shown in the volunteer directory that first-timers browse */
+    listed: integer('listed', { mode: 'boolean' }).notNull().default(false),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
     /** set when a rematch found nobody free: this first-timer goes first in the next round */
     waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
@@ -348,6 +352,29 @@ export const forbiddenPairs = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.firstTimerId, t.volunteerId] })],
+);
+
+// A first-timer asked for a listed volunteer from the directory: a wish the matcher weighs
+// (w.requested), not a booking. At most three per first-timer and a cap per volunteer, checked
+// in buddy-requests.ts.
+export const buddyRequests = sqliteTable(
+  'buddy_requests',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    firstTimerId: integer('first_timer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstTimerId, t.volunteerId] }),
+    index('buddy_requests_event_volunteer').on(t.eventId, t.volunteerId),
+  ],
 );
 
 // One row per address and event (event null: mail about no event), so every message to that

@@ -8,6 +8,8 @@ import type { ParticipantProfile } from '../src/domain/participants.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
+import { BuddyRequests } from './volunteer-directory.tsx';
+import type { RequestsView } from '../src/domain/buddy-requests.ts';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -43,6 +45,8 @@ export type MeStatusProps = {
   me: Me;
   slug: string;
   myPairs: MyPairs;
+  /** buddy requests from the volunteer directory: whom they asked for and whether it came true */
+  requests?: RequestsView | undefined;
   now: Date;
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
@@ -166,7 +170,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -230,6 +234,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
           ) : null}
         </>
       )}
+      {requests ? <BuddyRequests view={requests} slug={slug} token={me.token} /> : null}
     </section>
   );
 }
@@ -250,6 +255,7 @@ export function MePage(props: {
   catalog: EventCatalog;
   deskCodeQr: string;
   myPairs: MyPairs;
+  requests?: RequestsView | undefined;
   now: Date;
   notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | undefined;
   afterEvent: AfterEventProps;
@@ -271,7 +277,7 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} />
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} requests={props.requests} now={props.now} timezone={event.timezone} />
         </div>
 
         <section class="card">

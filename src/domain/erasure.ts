@@ -7,6 +7,7 @@
 import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import {
   auditLog,
+  buddyRequests,
   feedbackResponses,
   mailOutbox,
   mailRecipients,
@@ -62,6 +63,7 @@ export function anonymizeInTx(tx: Conn, eventId: number, people: Pick<Participan
         accessibilityNeeds: '',
         bio: '',
         consentContact: false,
+        listed: false,
         token: sql`'erased-' || ${participants.id}`,
         deskCode: sql`'erased-' || ${participants.id}`,
         waitingSince: null,
@@ -75,6 +77,10 @@ export function anonymizeInTx(tx: Conn, eventId: number, people: Pick<Participan
       .where(inArray(feedbackResponses.participantId, chunk))
       .run();
     tx.delete(participantNotices).where(inArray(participantNotices.participantId, chunk)).run();
+    // whom they asked for, and who asked for them: wishes for matching, gone with the person
+    tx.delete(buddyRequests)
+      .where(or(inArray(buddyRequests.firstTimerId, chunk), inArray(buddyRequests.volunteerId, chunk)))
+      .run();
     tx.delete(mailOutbox).where(inArray(mailOutbox.participantId, chunk)).run();
     // the address itself (and its opt-out) is theirs; its messages go with it
     if (emails.length > 0) {

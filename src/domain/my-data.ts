@@ -3,7 +3,7 @@
 // mention others name them the same way, so the file never carries another person's surname or
 // e-mail.
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
-import { auditLog, feedbackResponses, interests, mailOutbox, meetupSpots, pairs, programSessions } from '../../db/schema.ts';
+import { auditLog, buddyRequests, feedbackResponses, interests, mailOutbox, meetupSpots, pairs, programSessions } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { pinnedReason } from '../matcher/index.ts';
 import type { Event } from './events.ts';
@@ -34,6 +34,8 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
   const firstTimer = me.role === 'first_timer';
   const buddies = peopleById(db, myPairs.map((p) => (firstTimer ? p.volunteerId : p.firstTimerId)));
   const spots = new Map(db.select().from(meetupSpots).where(eq(meetupSpots.eventId, event.id)).all().map((s) => [s.id, s]));
+  const requests = db.select().from(buddyRequests).where(eq(buddyRequests.firstTimerId, me.id)).orderBy(asc(buddyRequests.createdAt)).all();
+  const requested = peopleById(db, requests.map((r) => r.volunteerId));
   const feedback = db.select().from(feedbackResponses).where(eq(feedbackResponses.participantId, me.id)).get();
   const mail = db.select().from(mailOutbox).where(eq(mailOutbox.participantId, me.id)).orderBy(asc(mailOutbox.id)).all();
   const audit = db
@@ -75,13 +77,25 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
       bio: me.bio,
       ...(me.role === 'volunteer' ? { capacity: me.capacity } : {}),
       shareEmailWithBuddy: me.consentContact,
+      ...(me.role === 'volunteer' ? { listedInVolunteerDirectory: me.listed } : {}),
       deskCode: me.deskCode,
       registeredAt: iso(me.createdAt),
       preRegisteredByOrganizers: me.importedAt !== null,
       checkedInAt: iso(me.checkedInAt),
       updatedAt: iso(me.updatedAt),
     },
-    choices: { interests: interestLabels, plannedSessions: sessions },
+    choices: {
+      interests: interestLabels,
+      plannedSessions: sessions,
+      ...(firstTimer
+        ? {
+            askedForVolunteers: requests.map((r) => ({
+              volunteer: requested.has(r.volunteerId) ? publicName(requested.get(r.volunteerId)!.name) : null,
+              askedAt: iso(r.createdAt),
+            })),
+          }
+        : {}),
+    },
     pairs: myPairs.map((p) => {
       const buddy = buddies.get(firstTimer ? p.volunteerId : p.firstTimerId);
       const spot = p.spotId === null ? undefined : spots.get(p.spotId);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
@@ -19,6 +20,7 @@ import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
 import { meDataRoutes } from './me-data.tsx';
+import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
@@ -68,6 +70,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
       afterEvent={afterEventProps(c, { saved: notice.success && notice.data === 'feedback' })}
@@ -79,7 +82,7 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
   const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} now={now} timezone={event.timezone} message={message} />,
+    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} />,
     status,
   );
 }
@@ -176,5 +179,6 @@ meRoutes.post('/:token/edit', async (c) => {
 // after the conference: feedback and a volunteer's letter, behind the same guard
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
+meRoutes.route('/', meVolunteerRoutes);
 // "Your data": download it, or erase it
 meRoutes.route('/', meDataRoutes);

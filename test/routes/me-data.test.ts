@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, feedbackResponses, mailOutbox, pairs, participants } from '../../db/schema.ts';
+import { auditLog, buddyRequests, feedbackResponses, mailOutbox, pairs, participants } from '../../db/schema.ts';
+import { requestBuddy } from '../../src/domain/buddy-requests.ts';
 import { saveFeedback } from '../../src/domain/feedback.ts';
 import { computeProgramReport } from '../../src/domain/program-report.ts';
 import { loadProgramReportInput } from '../../src/domain/program-report-input.ts';
@@ -85,6 +86,25 @@ describe('GET /e/:slug/me/:token/data.json', () => {
     saveFeedback(t.db, event, ft, { met: 'once', rating: 5, again: 'yes', comment: 'Lovely buddy', mayContact: true }, t.clock.now());
     const data = (await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).json()) as { feedback: unknown };
     expect(data.feedback).toMatchObject({ met: 'once', rating: 5, again: 'yes', comment: 'Lovely buddy', mayContact: true });
+  });
+});
+
+describe('a listed volunteer who erases their data', () => {
+  it('leaves the volunteer directory and the requests made for them, and the first-timer\'s download named them by public name', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes' });
+    const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', listed: true });
+    const asked = requestBuddy(t.db, event, ft, v.id, t.clock.now());
+    expect(asked.ok).toBe(true);
+    const data = (await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).json()) as { choices: { askedForVolunteers: unknown } };
+    expect(data.choices.askedForVolunteers).toEqual([{ volunteer: 'Bartholomew Q.', askedAt: t.clock.now().toISOString() }]);
+    expect(await (await get(t.app, `${page(event.slug, ft.token)}/volunteers`)).text()).toContain('Bartholomew Q.');
+
+    await postForm(t.app, `${page(event.slug, v.token)}/delete`, { confirm: 'yes' });
+    expect(await (await get(t.app, `${page(event.slug, ft.token)}/volunteers`)).text()).not.toContain('Bartholomew');
+    expect(t.db.select().from(buddyRequests).all()).toEqual([]);
+    expect(reloadParticipant(t.db, v.id)!.listed).toBe(false);
   });
 });
 
