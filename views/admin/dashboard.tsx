@@ -106,15 +106,17 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
         <p class="muted">
           {formatEventDates(event)}
           {event.venue && ` · ${event.venue}`} · times in {event.timezone}
+          {retention && (
+            <>
+              {' · '}
+              <a href={`${base}/edit`} id="retention-line">
+                {retention.state === 'erased'
+                  ? `Personal data was erased on ${formatDateTime(retention.at, event.timezone)}; anonymous counts remain.`
+                  : `Personal data will be erased on ${retention.day}.`}
+              </a>
+            </>
+          )}
         </p>
-        {retention && (
-          <p class="muted small" id="retention-line">
-            {retention.state === 'erased'
-              ? `Personal data was erased on ${formatDateTime(retention.at, event.timezone)}; anonymous counts remain.`
-              : `Personal data will be erased on ${retention.day}.`}{' '}
-            <a href={`${base}/edit`}>Change the retention period</a>
-          </p>
-        )}
         <p class="actions">
           <a class="button secondary" href={`/e/${slug}/desk`}>
             Desk screen

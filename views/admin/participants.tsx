@@ -64,8 +64,9 @@ export function ParticipantRow({ slug, timezone, participant: p, q, page = 1 }: 
             {here ? 'Check out' : 'Check in'} <span class="visually-hidden">{p.name}</span>
           </button>
         </form>
+        {' '}
         <a class="small" href={`${eventPath(slug)}/participants/${p.id}/erase`}>
-          Erase data… <span class="visually-hidden">of {p.name}</span>
+          Erase… <span class="visually-hidden">the data of {p.name}</span>
         </a>
       </td>
     </tr>
