@@ -69,6 +69,8 @@ export type EventSettings = {
   letter: LetterSettings;
   /** how many first-timers may ask for one volunteer from the directory; beyond it, "no more requests" */
   requestCap: number;
+  /** at most this many people are checked in by one presence token (one kiosk, one two-minute window) */
+  presenceCap: number;
 };
 
 export type LetterSettings = {
@@ -266,6 +268,43 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('audit_log_event_at').on(t.eventId, t.at)],
+);
+
+// A desk screen an organizer enrolled: only it shows the presence QR. The organizer's one-time
+// enrolment code and the key the kiosk keeps in its cookie are stored as SHA-256 hashes only.
+export const kiosks = sqliteTable(
+  'kiosks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** the one-time enrolment code; cleared when used */
+    enrolCodeHash: text('enrol_code_hash').unique(),
+    enrolExpiresAt: integer('enrol_expires_at', { mode: 'timestamp_ms' }),
+    /** the key in the enrolled kiosk's cookie */
+    keyHash: text('key_hash').unique(),
+    createdBy: integer('created_by').references(() => organizers.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    enrolledAt: integer('enrolled_at', { mode: 'timestamp_ms' }),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('kiosks_event').on(t.eventId)],
+);
+
+// How many people one kiosk's presence token (one two-minute window) has checked in, to cap it.
+export const presenceUses = sqliteTable(
+  'presence_uses',
+  {
+    kioskId: integer('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    window: integer('window').notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kioskId, t.window] })],
 );
 
 export const roundStatuses = ['proposed', 'published', 'discarded'] as const;

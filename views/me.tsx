@@ -247,6 +247,8 @@ const noticeText: Record<string, string> = {
   met: 'Wonderful — enjoy the conference together!',
   missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
   different: 'Thanks for telling us; we passed it on quietly.',
+  'check-in-at-desk':
+    "You're registered, but not checked in yet: that QR code had already checked in as many people as can reach the desk in two minutes. Show your desk code at the registration desk.",
 };
 
 export function MePage(props: {
@@ -257,7 +259,7 @@ export function MePage(props: {
   myPairs: MyPairs;
   requests?: RequestsView | undefined;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;

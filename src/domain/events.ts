@@ -56,6 +56,7 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
     requestCap: 5,
+    presenceCap: 30,
     ...overrides,
   };
 }

@@ -106,7 +106,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
