@@ -5,6 +5,7 @@
 // field that says who they are goes, their link stops working, the mail to them and the words in
 // the audit log that name them go too. Why a row and not a table of counts: docs/decisions/erasure.md.
 import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import {
   auditLog,
   buddyRequests,
@@ -23,6 +24,9 @@ import { endPair, immediate, isLive, rematchInTx, releaseVolunteer, type PairCha
 import { enqueueMail } from './mail-outbox.ts';
 import { findPerson, personalLink, type Participant } from './participants.ts';
 import { firstName } from './public-name.ts';
+
+/** "Delete me" and an organizer's erase both want an explicit tick: confirm=yes. */
+export const erasureConfirmSchema = z.object({ confirm: z.literal('yes') });
 
 /** What organizer pages and exports show where an erased person's name was. */
 export const erasedName = 'Erased participant';

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
-import { eraseParticipant } from '../domain/erasure.ts';
+import { eraseParticipant, erasureConfirmSchema } from '../domain/erasure.ts';
 import { eventEndsAt } from '../domain/feedback.ts';
 import { collectMyData } from '../domain/my-data.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
@@ -43,8 +43,7 @@ meDataRoutes.get('/:token/delete', (c) => renderDelete(c));
 
 meDataRoutes.post('/:token/delete', async (c) => {
   const { event, me } = c.var;
-  const form = (await readForm(c)) ?? {};
-  if (form.confirm !== 'yes') return renderDelete(c, 'Tick the box to confirm. Nothing was erased.');
+  if (!erasureConfirmSchema.safeParse((await readForm(c)) ?? {}).success) return renderDelete(c, 'Tick the box to confirm. Nothing was erased.');
   const result = eraseParticipant(c.var.db, event, { participantId: me.id, by: { kind: 'self' }, now: c.var.now(), publicUrl: c.var.publicUrl });
   if (!result.ok) return renderDelete(c, 'We could not erase your data. Please ask at the registration desk.');
   c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });

@@ -1,7 +1,7 @@
 // The dashboard's participant list: search and pages, and checking someone in or out by hand.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { eraseParticipant } from '../../domain/erasure.ts';
+import { eraseParticipant, erasureConfirmSchema } from '../../domain/erasure.ts';
 import { countParticipants, findPerson, searchParticipants, setAttendanceByOrganizer } from '../../domain/participants.ts';
 import { idSchema } from '../../form-input.ts';
 import { LiveCounts } from '../../../views/admin/dashboard.tsx';
@@ -73,8 +73,7 @@ participantsRoutes.post('/participants/:id/erase', async (c) => {
   const { db, event } = c.var;
   const person = erasable(c);
   if (!person) return c.html(<NotFoundPage message={notHere} />, 404);
-  const form = (await readForm(c)) ?? {};
-  if (form.confirm !== 'yes') {
+  if (!erasureConfirmSchema.safeParse((await readForm(c)) ?? {}).success) {
     return c.html(<ErasePersonPage organizer={c.var.organizer} event={event} person={person} error="Tick the box to confirm. Nothing was erased." />, 422);
   }
   const result = eraseParticipant(db, event, {
