@@ -17,7 +17,7 @@ import {
   participants,
 } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
-import { writeAudit } from './audit.ts';
+import { auditName, writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
 import { eventEndsAt } from './feedback.ts';
 import { endPair, immediate, isLive, rematchInTx, releaseVolunteer, type PairChange } from './live-pairs.ts';
@@ -107,7 +107,7 @@ function scrubAuditNames(tx: Conn, eventId: number, people: Pick<Participant, 'i
     let detail = row.detail;
     for (const m of row.detail.matchAll(/\(#(\d+)\)/g)) {
       const name = byId.get(Number(m[1]));
-      if (name !== undefined) detail = detail.split(`${name} (#${m[1]})`).join(erasedAuditName(Number(m[1])));
+      if (name !== undefined) detail = detail.split(auditName({ id: Number(m[1]), name })).join(erasedAuditName(Number(m[1])));
     }
     if (detail !== row.detail) tx.update(auditLog).set({ detail }).where(eq(auditLog.id, row.id)).run();
   }
@@ -188,7 +188,7 @@ export function eraseParticipant(
           if (outcome) changed.add(outcome.volunteer.id);
           text = outcome ? buddyLeftTexts.rematched : buddyLeftTexts.waiting;
           const ft = findPerson(tx, event.id, buddyId)!;
-          rematches.push(outcome ? `${ft.name} (#${ft.id}) rematched with ${outcome.volunteer.name} (#${outcome.volunteer.id})` : `${ft.name} (#${ft.id}) waits for the next round`);
+          rematches.push(outcome ? `${auditName(ft)} rematched with ${auditName(outcome.volunteer)}` : `${auditName(ft)} waits for the next round`);
         }
         tell(tx, buddyId, text, now);
         mailBuddy(tx, event, findPerson(tx, event.id, buddyId)!, pair.id, text, args.publicUrl, now);
