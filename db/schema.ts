@@ -104,6 +104,10 @@ export const events = sqliteTable('events', {
   feedbackRemindedAt: integer('feedback_reminded_at', { mode: 'timestamp_ms' }),
   /** the program is over: read-only for organizers, and its public pages are closed */
   archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+  /** personal data is erased this many days after the event ends (docs/decisions/erasure.md) */
+  retentionDays: integer('retention_days').notNull().default(90),
+  /** the retention purge erased the event's personal data; only anonymous rows remain */
+  personalDataErasedAt: integer('personal_data_erased_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -218,6 +222,9 @@ export const participants = sqliteTable(
     feedbackSeenAt: integer('feedback_seen_at', { mode: 'timestamp_ms' }),
     /** added by an organizer from a pre-registration list, not registered by the person */
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
+    /** the person (or an organizer on request, or the retention purge) erased their personal data:
+     * the row stays, anonymous, so the counts still add up (docs/decisions/erasure.md) */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -512,4 +519,19 @@ export const feedbackResponses = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('feedback_responses_event').on(t.eventId)],
+);
+
+// What a person's page says once, after something happened to them that no pair shows any more:
+// their buddy erased their data and left the program. The text names no one.
+export const participantNotices = sqliteTable(
+  'participant_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('participant_notices_participant').on(t.participantId)],
 );

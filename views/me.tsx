@@ -194,6 +194,11 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, 
           {message}
         </p>
       ) : null}
+      {myPairs.notices.map((text) => (
+        <p class="banner warn" role="status">
+          {text}
+        </p>
+      ))}
       {meetups.length > 0 ? (
         <>
           {meetups.map((m) => (
@@ -326,6 +331,16 @@ export function MePage(props: {
           <p class="actions">
             <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/edit`}>
               Edit my profile
+            </a>
+          </p>
+        </section>
+
+        <section class="card">
+          <h2>Your data</h2>
+          <p>What we keep about you and who sees it. Download it, or delete it.</p>
+          <p class="actions">
+            <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/data`}>
+              Your data
             </a>
           </p>
         </section>

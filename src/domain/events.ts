@@ -69,6 +69,8 @@ export type NewEvent = {
   timezone?: string;
   startsOn: string;
   endsOn: string;
+  /** days personal data is kept after the event; 90 when left out */
+  retentionDays?: number;
   settings?: Partial<EventSettings>;
   /** what people choose from; a list left out gets the defaults (no regions: people type their own) */
   libraryTypes?: string[];
@@ -94,6 +96,7 @@ export function insertEvent(tx: Conn, input: NewEvent, now: Date): Event {
       timezone: input.timezone ?? 'UTC',
       startsOn: input.startsOn,
       endsOn: input.endsOn,
+      ...(input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }),
       settings: defaultEventSettings(input.settings),
       createdAt: now,
     })

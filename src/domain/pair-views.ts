@@ -9,6 +9,7 @@ import type { Event, ProgramSession } from './events.ts';
 import { isLive, liveStatuses, type LivePairRow } from './live-pairs.ts';
 import { loadProfiles } from './matching-input.ts';
 import { chooseOpener, type Opener } from './openers.ts';
+import { loadNotices } from './erasure.ts';
 import { findPerson, peopleById, type Participant, type Person } from './participants.ts';
 import { publicName, type PublicName } from './public-name.ts';
 import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
@@ -61,6 +62,8 @@ export type MyPairs = {
   waitingSince: Date | null;
   /** when the page next changes by itself, without anyone acting (a meet time arriving); null if never */
   nextChangeAt: Date | null;
+  /** "your buddy left the program", for a while after it happened */
+  notices: string[];
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
@@ -98,17 +101,20 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   const fresh = findPerson(db, event.id, me.id) ?? me;
   const firstTimer = fresh.role === 'first_timer';
   const mine = firstTimer ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
-  const rows = db
+  let rows = db
     .select()
     .from(pairs)
     .where(and(eq(pairs.eventId, event.id), mine, inArray(pairs.status, [...liveStatuses])))
     .orderBy(asc(pairs.meetAt), asc(pairs.id))
     .all()
     .filter(isLive);
-  const buddies = peopleById(
+  const allBuddies = peopleById(
     db,
     rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
   );
+  // a buddy who erased their data is gone from the page; the pair stays for the counts
+  const buddies = new Map([...allBuddies].filter(([, b]) => b.erasedAt === null));
+  rows = rows.filter((r) => buddies.has(firstTimer ? r.volunteerId : r.firstTimerId));
   const spots = spotsById(db, event.id);
   const openers = openerSource(db, event, fresh);
   const views: BuddyView[] = rows.map((pair) => {
@@ -141,6 +147,7 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
     meetups: groupByMeetup(views),
     waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
     nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
+    notices: loadNotices(db, fresh.id, now),
   };
 }
 
@@ -229,13 +236,16 @@ export function listBoardPairs(db: Db, event: Event, now: Date): BoardPairView[]
 
 /** Live pairs with a meetup, as public screens and the desk's printed sheet show them: by time, then spot; from `since` on, if given. */
 export function listPublicPairs(db: Db, event: Event, since?: Date): BoardPairView[] {
-  const rows = db
+  let rows = db
     .select()
     .from(pairs)
     .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
     .all()
     .filter((p) => p.meetAt !== null && (since === undefined || p.meetAt.getTime() >= since.getTime()));
-  const people = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  const everyone = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  // public screens never show a pair with someone who erased their data
+  const people = new Map([...everyone].filter(([, p]) => p.erasedAt === null));
+  rows = rows.filter((r) => people.has(r.firstTimerId) && people.has(r.volunteerId));
   const spots = spotsById(db, event.id);
   const position = (p: LivePairRow) =>
     p.spotId !== null && spots.has(p.spotId) ? spots.get(p.spotId)!.position : Number.MAX_SAFE_INTEGER;

@@ -20,6 +20,7 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meDataRoutes } from './me-data.tsx';
 import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
@@ -190,3 +191,5 @@ meRoutes.post('/:token/edit', async (c) => {
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
 meRoutes.route('/', meVolunteerRoutes);
+// "Your data": download it, or erase it
+meRoutes.route('/', meDataRoutes);

@@ -52,6 +52,8 @@ export function sweepTargets(t: TestApp) {
     `${a}/kiosks/99999/revoke`, `${a}/registrations`, `${a}/registrations?select=-1e99`, `${a}/registrations/withdraw`,
     '/admin/organizers', '/admin/invites', '/admin/invites/abc/revoke', '/admin/invites/99999/revoke',
     '/admin/invite/nope', `/admin/invite/${'a'.repeat(43)}`, '/admin/invite/%ZZ',
+    `${e}/me/${p.token}/data`, `${e}/me/${p.token}/data.json`, `${e}/me/${p.token}/delete`,
+    `${a}/participants/abc/erase`, `${a}/participants/99999/erase`, `${a}/participants/${p.id}/erase`,
   ];
   return { event, participant: p, cookie, paths };
 }

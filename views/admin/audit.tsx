@@ -39,6 +39,8 @@ const actionLabels: Record<string, string> = {
   'organizer-invited': 'Invited an organizer',
   'invite-revoked': 'Revoked an invitation',
   'organizer-joined': 'Joined as an organizer',
+  erase: 'Erased personal data',
+  'retention-purge': 'Erased personal data after the retention period',
 };
 
 export function actionLabel(action: string): string {

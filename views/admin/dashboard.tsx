@@ -6,8 +6,9 @@ import type { FeedbackMailCounts } from '../../src/domain/feedback-invitations.t
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { LivePairView } from '../../src/domain/pair-views.ts';
 import type { EventCounts, ParticipantPage } from '../../src/domain/participants.ts';
+import type { RetentionState } from '../../src/domain/retention.ts';
 import type { MatchRound } from '../../src/domain/rounds.ts';
-import { formatEventDates } from '../format.ts';
+import { formatDateTime, formatEventDates } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AuditList } from './audit.tsx';
 import { FeedbackMailSummary } from './feedback.tsx';
@@ -77,6 +78,8 @@ export type DashboardPageProps = {
   notice?: Notice | undefined;
   /** what the feedback invitations did, once there are any */
   feedback?: FeedbackMailCounts;
+  /** when the event's personal data is erased (docs/decisions/erasure.md) */
+  retention?: RetentionState;
 };
 
 /** The pages that set the event up, before the doors open. */
@@ -93,7 +96,7 @@ function SetupLinks({ slug }: { slug: string }) {
   );
 }
 
-export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback }: DashboardPageProps) {
+export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback, retention }: DashboardPageProps) {
   const base = eventPath(event.slug);
   const slug = encodeURIComponent(event.slug);
   return (
@@ -104,6 +107,16 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
         <p class="muted">
           {formatEventDates(event)}
           {event.venue && ` · ${event.venue}`} · times in {event.timezone}
+          {retention && (
+            <>
+              {' · '}
+              <a href={`${base}/edit`} id="retention-line">
+                {retention.state === 'erased'
+                  ? `Personal data was erased on ${formatDateTime(retention.at, event.timezone)}; anonymous counts remain.`
+                  : `Personal data will be erased on ${retention.day}.`}
+              </a>
+            </>
+          )}
         </p>
         <p class="actions">
           <a class="button secondary" href={`/e/${slug}/desk`}>

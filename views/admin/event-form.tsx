@@ -66,6 +66,9 @@ function EventDetailsFields({ values, errors, zones, publicUrl }: { values: Even
         <Field required id="event-ends" name="endsOn" label="Last day" type="date" value={values.endsOn} error={errors.endsOn}
           hint="Feedback opens at midnight after the last day." />
       </div>
+      <Field required id="event-retention" name="retentionDays" label="Keep personal data for (days after the event)" type="number" min={0} max={3650}
+        value={values.retentionDays} error={errors.retentionDays}
+        hint="Then names, e-mails, profiles and comments are erased by themselves; anonymous counts and the report stay. 90 days by default." />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { listAuditLog, listOrganizerNames } from '../../domain/audit.ts';
 import { countFeedbackMail } from '../../domain/feedback-invitations.ts';
 import { listLivePairs } from '../../domain/pair-views.ts';
 import { countParticipants, listPairingCandidates, searchParticipants } from '../../domain/participants.ts';
+import { retentionState } from '../../domain/retention.ts';
 import { listRounds } from '../../domain/rounds.ts';
 import { listSpots } from '../../domain/spots.ts';
 import type { Notice } from '../../../views/admin/chrome.tsx';
@@ -72,6 +73,7 @@ export function renderDashboard(c: Context<AppEnv>, opts: DashboardOptions = {})
       }}
       notice={opts.notice}
       feedback={countFeedbackMail(db, event.id)}
+      retention={retentionState(event)}
     />,
     opts.status ?? 200,
   );

@@ -41,7 +41,7 @@ function valuesFrom(form: Record<string, string | string[]>): EventValues {
   return Object.fromEntries(fields.map((f) => [f, typedText(form[f], eventFieldLimits[f]).trim()])) as EventValues;
 }
 
-const valuesOf = (e: EventDetails): EventValues => ({ ...e });
+const valuesOf = (e: EventDetails): EventValues => ({ ...e, retentionDays: String(e.retentionDays) });
 
 export const eventsRoutes = new Hono<AppEnv>();
 
@@ -57,7 +57,7 @@ const renderNew = (c: Context<AppEnv>, values: EventValues, errors: EventErrors 
   );
 
 eventsRoutes.get('/events/new', (c) =>
-  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '' }),
+  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '', retentionDays: '90' }),
 );
 
 eventsRoutes.post('/events', async (c) => {
@@ -72,11 +72,13 @@ eventsRoutes.post('/events', async (c) => {
 
 // --- one event, under /admin/e/:slug ---
 
-/** Organizers may still restore or delete an archived event; everything else about it is read-only. */
+/** Organizers may still restore or delete an archived event, and erase someone on request; everything else about it is read-only. */
 export const readOnlyWhenArchived: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { event } = c.var;
   const base = eventPath(event.slug);
-  const stillAllowed = c.req.path === `${base}/restore` || c.req.path === `${base}/delete`;
+  // erasing someone's data on their request is owed also after the program is over
+  const erase = c.req.path.startsWith(`${base}/participants/`) && c.req.path.endsWith('/erase');
+  const stillAllowed = c.req.path === `${base}/restore` || c.req.path === `${base}/delete` || erase;
   if (event.archivedAt && c.req.method === 'POST' && !stillAllowed) {
     if (isHtmx(c)) c.header('HX-Reswap', 'none');
     return c.html(<EventArchivedPage eventName={event.name} back={`${base}/edit`} />, 409);
