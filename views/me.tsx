@@ -8,6 +8,8 @@ import type { ParticipantProfile } from '../src/domain/participants.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
+import { OffMeetups, SafetyContact, safetyLinkText } from './me-safety.tsx';
+import type { SafetySettings } from '../src/domain/safety.ts';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -47,6 +49,8 @@ export type MeStatusProps = {
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
   message?: string | undefined;
+  /** the event's code of conduct and safety contact, beside the safety button */
+  safety?: SafetySettings | undefined;
 };
 
 function PairButton(props: { slug: string; token: string; pairId: number; action: 'met' | 'missing' | 'different'; label: string; variant?: string }) {
@@ -117,6 +121,9 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
       {firstTimer && b.buddyMissingAt && !met ? (
         <p class="banner warn">We told the organizers. Stay at the spot — we'll find you someone.</p>
       ) : null}
+      <p class="safety-link small">
+        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
+      </p>
       {firstTimer && !met ? (
         b.differentBuddyAt ? (
           <p class="banner" role="status">
@@ -166,7 +173,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, now, timezone, message, safety }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -186,6 +193,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
           {message}
         </p>
       ) : null}
+      <OffMeetups off={myPairs.offMeetups} />
       {meetups.length > 0 ? (
         <>
           {meetups.map((m) => (
@@ -201,6 +209,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message }: MeStatus
               <a href={`${base}/meetup.ics`}>{meetups.length > 1 ? 'Add these meetups to your calendar' : 'Add to calendar'}</a>
             </p>
           ) : null}
+          {safety ? <SafetyContact safety={safety} /> : null}
         </>
       ) : (
         <>
@@ -237,6 +246,7 @@ const noticeText: Record<string, string> = {
   met: 'Wonderful — enjoy the conference together!',
   missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
   different: 'Thanks for telling us; we passed it on quietly.',
+  safety: "We've ended that pairing. Your buddy only sees that the meetup is off, you won't be paired with them again, and the organizers have been told.",
 };
 
 export function MePage(props: {
@@ -246,7 +256,7 @@ export function MePage(props: {
   deskCodeQr: string;
   myPairs: MyPairs;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'safety' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;
@@ -266,7 +276,7 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} />
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} safety={event.settings.safety} />
         </div>
 
         <section class="card">

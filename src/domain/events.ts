@@ -55,6 +55,7 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     feedbackDays: 21,
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
+    safety: { codeOfConductUrl: '', contactText: '', contactEmail: '', contactPhone: '' },
     ...overrides,
   };
 }
