@@ -121,9 +121,6 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
       {firstTimer && b.buddyMissingAt && !met ? (
         <p class="banner warn">We told the organizers. Stay at the spot — we'll find you someone.</p>
       ) : null}
-      <p class="safety-link small">
-        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
-      </p>
       {firstTimer && !met ? (
         b.differentBuddyAt ? (
           <p class="banner" role="status">
@@ -133,6 +130,9 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
           <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
         )
       ) : null}
+      <p class="safety-link small">
+        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
+      </p>
     </article>
   );
 }

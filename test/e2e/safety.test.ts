@@ -72,6 +72,9 @@ describe('the safety button', () => {
     await watchFor(dashboard, 'Safety: Rosa Diaz ended their pairing');
 
     // Rosa: the quiet link on her buddy card, then the page that says what happens
+    await rosaPhone.getByRole('link', { name: "I don't feel comfortable with this pairing" }).scrollIntoViewIfNeeded();
+    expect(await horizontalOverflow(rosaPhone)).toBeLessThanOrEqual(0);
+    await screenshot(rosaPhone, 'safety-phone-button');
     await rosaPhone.getByRole('link', { name: "I don't feel comfortable with this pairing" }).click();
     await rosaPhone.waitForURL(/\/safety\/\d+$/);
     expect(await rosaPhone.getByRole('link', { name: 'Our code of conduct' }).getAttribute('href')).toBe('https://example.org/conduct');

@@ -26,9 +26,10 @@ export function SafetyAlerts({ slug, timezone, alerts }: { slug: string; timezon
             {a.reporter.role === 'first_timer' ? (a.rematchAsked ? ' They asked for another buddy at once.' : ' They did not ask for another buddy now.') : ''}
           </p>
           {a.note ? (
-            <blockquote class="safety-note">
-              <span class="label">Their note</span> {a.note}
-            </blockquote>
+            <div class="safety-note">
+              <p class="label">Their note</p>
+              <blockquote>{a.note}</blockquote>
+            </div>
           ) : (
             <p class="muted">No note.</p>
           )}
