@@ -39,7 +39,7 @@ describe('the safety button', () => {
     if (!pinned.ok) throw new Error(pinned.reason);
 
     // the organizer sets the code of conduct and contact on the event details page
-    const dashboard = await journey.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const dashboard = await (await journey.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await dashboard.goto(`${baseUrl}/admin/login?next=/admin/e/${event.slug}/edit`);
     await dashboard.getByLabel('E-mail').fill('chair-safety@example.org');
     await dashboard.getByLabel('Password').fill(password);
@@ -53,7 +53,7 @@ describe('the safety button', () => {
     expect(await dashboard.getByText('Saved the code of conduct, safety contact, safety phone.').isVisible()).toBe(true);
     await dashboard.goto(`${baseUrl}/admin/e/${event.slug}`);
 
-    const board = await journey.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const board = await (await journey.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await board.goto(`${baseUrl}/e/${event.slug}/board`);
     await expect.poll(() => board.locator('body').innerText(), { timeout: 10_000 }).toContain('Rosa D.');
 
@@ -111,6 +111,7 @@ describe('the safety button', () => {
     expect(await stillTheSamePage(dashboard)).toBe(true);
     expect(await alert.innerText()).toContain(note);
     await screenshot(dashboard, 'safety-dashboard-alert');
+    expect(await accessibilityViolations(dashboard)).toEqual([]);
     const after = async (page: Page) => ((await seenAt(page)) ?? Number.NaN) - pressedAt;
     // a figure for the report, not an assertion: the click's round trip is included
     console.log(`safety button pressed → other phone ${await after(marcusPhone)} ms, board ${await after(board)} ms, dashboard ${await after(dashboard)} ms`);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { events, forbiddenPairs, pairs, safetyReports } from '../../db/schema.ts';
+import { events, forbiddenPairs, pairs, participants as schemaParticipants, safetyReports } from '../../db/schema.ts';
 import { defaultEventSettings } from '../../src/domain/events.ts';
 import { proposeRound } from '../../src/domain/rounds.ts';
 import { dbChecksum } from '../helpers/db-checksum.ts';
@@ -204,5 +204,24 @@ describe('POST /e/:slug/me/:token/safety/:pairId', () => {
     expect((await postForm(t.app, safetyPath(b.event.slug, b.rosa.token, b.pair.id), {}, { origin: 'https://evil.example' })).status).toBe(403);
     expect(dbChecksum(t.db)).toBe(before);
     expect(pairRow(t, b.pair.id).status).toBe('published');
+  });
+});
+
+describe('the safety button for a volunteer with two first-timers', () => {
+  it('ends only the pairing it was pressed on; the other first-timer keeps their buddy', async () => {
+    const t = createTestApp();
+    const { event, rosa, marcus } = rosaAndMarcus(t);
+    t.db.update(schemaParticipants).set({ capacity: 2 }).where(eq(schemaParticipants.id, marcus.id)).run();
+    const ana = makeParticipant(t.db, event, { name: 'Ana Alvarez', present: true });
+    const withRosa = pinnedPair(t, event, rosa.id, marcus.id);
+    const withAna = pinnedPair(t, event, ana.id, marcus.id);
+    const res = await postForm(t.app, safetyPath(event.slug, marcus.token, withRosa.id), {});
+    expect(res.status).toBe(303);
+    expect(pairRow(t, withRosa.id).status).toBe('cancelled');
+    expect(pairRow(t, withAna.id).status).toBe('published');
+    expect(reloadParticipant(t.db, marcus.id)!.status).toBe('matched');
+    const anaPage = await (await get(t.app, `/e/${event.slug}/me/${ana.token}`)).text();
+    expect(anaPage).toContain('Your buddy: Marcus W.');
+    expect(anaPage).not.toContain('is off');
   });
 });
