@@ -67,6 +67,10 @@ export type EventSettings = {
   feedbackReminderDays: number;
   /** what the volunteers' recognition letters say */
   letter: LetterSettings;
+  /** how many first-timers may ask for one volunteer from the directory; beyond it, "no more requests" */
+  requestCap: number;
+  /** at most this many people are checked in by one presence token (one kiosk, one two-minute window) */
+  presenceCap: number;
   /** the code of conduct and whom to reach, shown beside the safety button on personal pages */
   safety: SafetySettings;
 };
@@ -211,6 +215,8 @@ export const participants = sqliteTable(
     bio: text('bio').notNull().default(''),
     capacity: integer('capacity').notNull().default(0),
     consentContact: integer('consent_contact', { mode: 'boolean' }).notNull().default(false),
+    /** a volunteer agreed to be shown in the volunteer directory that first-timers browse */
+    listed: integer('listed', { mode: 'boolean' }).notNull().default(false),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
     /** set when a rematch found nobody free: this first-timer goes first in the next round */
     waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
@@ -266,6 +272,43 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('audit_log_event_at').on(t.eventId, t.at)],
+);
+
+// A desk screen an organizer enrolled: only it shows the presence QR. The organizer's one-time
+// enrolment code and the key the kiosk keeps in its cookie are stored as SHA-256 hashes only.
+export const kiosks = sqliteTable(
+  'kiosks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** the one-time enrolment code; cleared when used */
+    enrolCodeHash: text('enrol_code_hash').unique(),
+    enrolExpiresAt: integer('enrol_expires_at', { mode: 'timestamp_ms' }),
+    /** the key in the enrolled kiosk's cookie */
+    keyHash: text('key_hash').unique(),
+    createdBy: integer('created_by').references(() => organizers.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    enrolledAt: integer('enrolled_at', { mode: 'timestamp_ms' }),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('kiosks_event').on(t.eventId)],
+);
+
+// How many people one kiosk's presence token (one two-minute window) has checked in, to cap it.
+export const presenceUses = sqliteTable(
+  'presence_uses',
+  {
+    kioskId: integer('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    window: integer('window').notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kioskId, t.window] })],
 );
 
 export const roundStatuses = ['proposed', 'published', 'discarded'] as const;
@@ -352,6 +395,29 @@ export const forbiddenPairs = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.firstTimerId, t.volunteerId] })],
+);
+
+// A first-timer asked for a listed volunteer from the directory: a wish the matcher weighs
+// (w.requested), not a booking. At most three per first-timer and a cap per volunteer, checked
+// in buddy-requests.ts.
+export const buddyRequests = sqliteTable(
+  'buddy_requests',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    firstTimerId: integer('first_timer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstTimerId, t.volunteerId] }),
+    index('buddy_requests_event_volunteer').on(t.eventId, t.volunteerId),
+  ],
 );
 
 // One row per address and event (event null: mail about no event), so every message to that

@@ -73,7 +73,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' 
       `Buddydesk is running on port ${info.port}, database ${config.databasePath}`,
       `Public URL (QR codes point here): ${base}${process.env.PUBLIC_URL ? '' : '  — set PUBLIC_URL to change it'}`,
       `${demo.created ? 'Created the demo event' : 'Demo event'} "${demo.event.name}":`,
-      `  desk   ${base}/e/${demo.event.slug}/desk`,
+      `  desk   ${base}/e/${demo.event.slug}/desk  (shows its QR once enrolled under ${base}/admin/e/${demo.event.slug}/kiosks)`,
       `  board  ${base}/e/${demo.event.slug}/board`,
       `  admin  ${base}/admin/e/${demo.event.slug}`,
       ...lines,

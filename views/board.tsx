@@ -12,7 +12,7 @@ export type PairListProps = {
   now: Date;
   /** public names only: first name + last initial */
   pairs: BoardPairView[];
-  /** the registration link with a presence token, so people at the board are checked in */
+  /** the plain registration link (no presence token: people check in at the enrolled desk kiosk) */
   joinUrl: string;
   joinQrSvg: string;
 };

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Event } from '../src/domain/events.ts';
+import { Field } from './field.tsx';
 import { KioskCountdown } from './join.tsx';
 import { Layout } from './layout.tsx';
 
@@ -61,7 +62,6 @@ export function DeskPage(props: { event: Event; qr: DeskQrProps; shortUrl: strin
 
 export function DeskCheckInPage(props: {
   event: Event;
-  presenceToken: string;
   code: string;
   error?: string | undefined;
 }) {
@@ -73,7 +73,6 @@ export function DeskCheckInPage(props: {
         <h1>Check in with your desk code</h1>
         <p>Your 6-character desk code is on your personal page.</p>
         <form method="post" action={`/e/${event.slug}/desk/check-in`} novalidate>
-          <input type="hidden" name="k" value={props.presenceToken} />
           <div class="field">
             <label for="code">Desk code</label>
             <input
@@ -148,6 +147,78 @@ export function DeskWelcomePage(props: {
             Done
           </a>
         </p>
+      </main>
+    </Layout>
+  );
+}
+
+/** The enrolment form: the organizer types the one-time code from the Kiosks page (or opened its link). */
+function EnrolForm(props: { slug: string; code: string; error?: string | undefined }) {
+  return (
+    <form method="post" action={`/e/${props.slug}/desk/enrol`} class="card" novalidate>
+      <Field
+        id="enrol-code"
+        name="code"
+        label="Enrolment code"
+        hint="10 characters, from the organizer console: Kiosks. It works once."
+        value={props.code}
+        error={props.error}
+        autocomplete="off"
+      />
+      <div class="actions">
+        <button type="submit">Enrol this screen as a kiosk</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The desk address on a screen no organizer enrolled: it says so, offers the plain join link (no
+ * presence token, so nobody is checked in by it) and the enrolment form.
+ */
+export function DeskNotEnrolledPage(props: { event: Event; joinUrl: string; joinQrSvg: string; status?: 'revoked' | undefined }) {
+  const { event } = props;
+  return (
+    <Layout title={`Not a kiosk · ${event.name}`} variant="kiosk">
+      <main class="narrow desk-not-enrolled">
+        <h1>This screen is not a registration kiosk</h1>
+        {props.status === 'revoked' ? (
+          <p class="banner error" role="alert">
+            An organizer revoked this kiosk.
+          </p>
+        ) : null}
+        <p class="lead">Ask an organizer to enrol it. Until then it checks nobody in.</p>
+        <section aria-labelledby="join-heading">
+          <h2 id="join-heading">Register for a buddy</h2>
+          <p>
+            Open <a href={props.joinUrl}>{props.joinUrl}</a> on your phone, then check in at the registration desk when you are
+            there.
+          </p>
+          <div class="qr small-qr" role="img" aria-label="QR code of the registration link">
+            {raw(props.joinQrSvg)}
+          </div>
+        </section>
+        <section aria-labelledby="enrol-heading">
+          <h2 id="enrol-heading">Organizers: enrol this screen</h2>
+          <EnrolForm slug={event.slug} code="" />
+        </section>
+      </main>
+    </Layout>
+  );
+}
+
+/** The page an enrolment link opens, and the form again when a code was refused. */
+export function DeskEnrolPage(props: { event: Event; code: string; error?: string | undefined }) {
+  const { event } = props;
+  return (
+    <Layout title={`Enrol a kiosk · ${event.name}`} variant="kiosk">
+      <main class="narrow">
+        <h1>Enrol this screen as a kiosk</h1>
+        <p>
+          An enrolled kiosk shows the desk QR code for {event.name}: people who scan it are checked in. Only enrol a screen
+          that stays at the registration desk.
+        </p>
+        <EnrolForm slug={event.slug} code={props.code} error={props.error} />
       </main>
     </Layout>
   );

@@ -8,6 +8,8 @@ import type { ParticipantProfile } from '../src/domain/participants.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
+import { BuddyRequests } from './volunteer-directory.tsx';
+import type { RequestsView } from '../src/domain/buddy-requests.ts';
 import { OffMeetups, SafetyContact, safetyLinkText } from './me-safety.tsx';
 import type { SafetySettings } from '../src/domain/safety.ts';
 
@@ -45,6 +47,8 @@ export type MeStatusProps = {
   me: Me;
   slug: string;
   myPairs: MyPairs;
+  /** buddy requests from the volunteer directory: whom they asked for and whether it came true */
+  requests?: RequestsView | undefined;
   now: Date;
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
@@ -173,7 +177,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, now, timezone, message, safety }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, safety }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -234,6 +238,7 @@ export function MeStatus({ me, slug, myPairs, now, timezone, message, safety }: 
           ) : null}
         </>
       )}
+      {requests ? <BuddyRequests view={requests} slug={slug} token={me.token} /> : null}
     </section>
   );
 }
@@ -246,6 +251,8 @@ const noticeText: Record<string, string> = {
   met: 'Wonderful — enjoy the conference together!',
   missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
   different: 'Thanks for telling us; we passed it on quietly.',
+  'check-in-at-desk':
+    "You're registered, but not checked in yet: that QR code had already checked in as many people as can reach the desk in two minutes. Show your desk code at the registration desk.",
   safety: "We've ended that pairing. Your buddy only sees that the meetup is off, you won't be paired with them again, and the organizers have been told.",
 };
 
@@ -255,8 +262,9 @@ export function MePage(props: {
   catalog: EventCatalog;
   deskCodeQr: string;
   myPairs: MyPairs;
+  requests?: RequestsView | undefined;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'safety' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | 'safety' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;
@@ -276,7 +284,7 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} now={props.now} timezone={event.timezone} safety={event.settings.safety} />
+          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} requests={props.requests} now={props.now} timezone={event.timezone} safety={event.settings.safety} />
         </div>
 
         <section class="card">

@@ -21,6 +21,7 @@ export type ProfileValues = {
   bio?: string;
   capacity?: number | string;
   consentContact?: boolean;
+  listed?: boolean;
 };
 
 type FieldProps = { name: keyof FieldErrors; errors: FieldErrors };
@@ -218,6 +219,13 @@ export function ProfileFields(props: {
             </select>
             <FieldError name="capacity" errors={errors} />
           </div>
+          <label class="choice">
+            <input type="checkbox" name="listed" value="yes" checked={v.listed === true} />
+            <span>
+              List me in the volunteer directory
+              <span class="sub">First-timers see your first name and initial, pronouns, bio, library type, region, interests and languages, and may ask for you. Never your e-mail.</span>
+            </span>
+          </label>
         </fieldset>
       ) : null}
 

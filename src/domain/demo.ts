@@ -155,6 +155,8 @@ export function addDemoPeople(db: Db, event: Event, count: number, now: Date, se
         bio: role === 'volunteer' ? pick(bios) : '',
         capacity: role === 'volunteer' ? 1 + Math.floor(rnd() * 3) : undefined,
         consentContact: rnd() < 0.5,
+        // the demo's volunteers show up in the directory (no extra draw, so the demo's people stay the same)
+        listed: role === 'volunteer',
       },
       { present: rnd() < 0.7, now },
     );

@@ -55,6 +55,8 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     feedbackDays: 21,
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
+    requestCap: 5,
+    presenceCap: 30,
     safety: { codeOfConductUrl: '', contactText: '', contactEmail: '', contactPhone: '' },
     ...overrides,
   };

@@ -1,6 +1,7 @@
 // The adapter to the matcher: what it needs to know about an event's people, read from the
 // database and turned into its shapes — ids as strings, interests and sessions as id strings with
-// labels, so reasons read in words ("you both picked Youth services") — and the pairs it may not make.
+// labels, so reasons read in words ("you both picked Youth services"), the volunteers each first-timer
+// asked for from the directory — and the pairs it may not make.
 // Why the matcher is exact: docs/decisions/exact-matcher.md.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
@@ -13,12 +14,15 @@ import {
 } from '../../db/schema.ts';
 import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/index.ts';
 import type { Conn } from '../db.ts';
+import { requestedVolunteerIds } from './buddy-request-queries.ts';
 import type { Participant } from './participants.ts';
 
 export type MatchProfile = {
   participant: Participant;
   interests: string[];
   sessions: string[];
+  /** the volunteers a first-timer asked for, still listed and in the program (none for a volunteer) */
+  requested: string[];
 };
 
 export function loadLabels(conn: Conn, eventId: number): Labels {
@@ -49,7 +53,7 @@ function idsByPerson(rows: { participantId: number; id: number }[]): Map<number,
   return byPerson;
 }
 
-/** Profiles (with their interest and session ids) of the given people, in the order given. */
+/** Profiles (with their interest and session ids, and whom a first-timer asked for) of the given people, in the order given. */
 export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
@@ -69,10 +73,15 @@ export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] 
       .orderBy(asc(participantSessions.sessionId))
       .all(),
   );
+  const requestedBy = requestedVolunteerIds(
+    conn,
+    people.filter((p) => p.role === 'first_timer').map((p) => p.id),
+  );
   return people.map((participant) => ({
     participant,
     interests: interestsOf.get(participant.id) ?? [],
     sessions: sessionsOf.get(participant.id) ?? [],
+    requested: (requestedBy.get(participant.id) ?? []).map(String),
   }));
 }
 
@@ -84,7 +93,7 @@ export function toMatcherFirstTimer(p: MatchProfile): RematchFirstTimer & { id: 
     libraryType: p.participant.libraryType || undefined,
     region: p.participant.region || undefined,
     languages: p.participant.languages,
-    requested: [],
+    requested: p.requested,
   };
 }
 

@@ -14,8 +14,8 @@ import {
   type ParticipantRole,
   type ParticipantStatus,
 } from '../../db/schema.ts';
-import { requestedReason } from '../matcher/index.ts';
 import type { Conn } from '../db.ts';
+import { requestKeys } from './buddy-request-queries.ts';
 
 export type ReportPerson = {
   id: number;
@@ -94,6 +94,7 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
     .all();
   const interestsOf = idsOfEventPeople(db, eventId, participantInterests, participantInterests.interestId);
   const sessionsOf = idsOfEventPeople(db, eventId, participantSessions, participantSessions.sessionId);
+  const asked = requestKeys(db, eventId);
   return {
     people: rows.map((p) => ({
       id: p.id,
@@ -115,7 +116,6 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
         volunteerId: pairs.volunteerId,
         status: pairs.status,
         noShowParticipantId: pairs.noShowParticipantId,
-        reasons: pairs.reasons,
       })
       .from(pairs)
       .where(eq(pairs.eventId, eventId))
@@ -127,7 +127,7 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
         volunteerId: p.volunteerId,
         status: p.status,
         noShowParticipantId: p.noShowParticipantId,
-        requested: p.reasons.includes(requestedReason),
+        requested: asked.has(`${p.firstTimerId}:${p.volunteerId}`),
       })),
     responses: db
       .select()

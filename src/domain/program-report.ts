@@ -11,7 +11,7 @@
 //   A volunteer's rating counts once for each of those pairs;
 // - a pair's criteria are recomputed from the two people's profiles (shared interests and
 //   sessions, same library type or region when both said), not read from its reason strings;
-//   "asked for" comes from the stored reason, as no other record of a request exists yet;
+//   "asked for": the first-timer asked for that volunteer from the directory (buddy_requests);
 //   "after a rematch" means the first-timer had an earlier pair.
 import type { FeedbackMet, PairStatus, ParticipantRole } from '../../db/schema.ts';
 import type { ReportInput, ReportPair, ReportPerson, ReportResponse } from './program-report-input.ts';

@@ -39,6 +39,8 @@ const profileFields = {
   bio: trimmed(max.bio, 'Your short bio'),
   capacity: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().optional()),
   consentContact: z.preprocess((v) => v === 'yes' || v === 'on' || v === true, z.boolean()),
+  // optional in the type, so imports and scripts that build an input need not say; a form always does
+  listed: z.preprocess((v) => v === 'yes' || v === 'on' || v === true, z.boolean()).optional(),
 };
 
 function requireVolunteerFields(

@@ -69,6 +69,8 @@ function profileColumns(input: RegistrationInput) {
     bio: input.role === 'volunteer' ? input.bio : '',
     capacity: input.role === 'volunteer' ? (input.capacity ?? 1) : 0,
     consentContact: input.consentContact,
+    // only volunteers are shown in the directory
+    listed: input.role === 'volunteer' && input.listed === true,
   };
 }
 

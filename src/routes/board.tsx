@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { listBoardPairs } from '../domain/pair-views.ts';
 import type { Event } from '../domain/events.ts';
-import { makePresenceToken } from '../domain/presence.ts';
 import type { LiveChange, LiveHub } from '../live.ts';
 import { qrSvg } from '../qr.ts';
 import { BoardPage, PairList, type PairListProps } from '../../views/board.tsx';
@@ -40,7 +39,8 @@ async function boardProps(c: Context<AppEnv>, event: Event, channel: Channel): P
   const now = c.var.now();
   // queried before the first await, so a rendering for a change sees exactly that change
   const pairs = listBoardPairs(c.var.db, event, now);
-  const joinUrl = `${c.var.publicUrl}/e/${event.slug}/join?k=${makePresenceToken(c.var.presenceSecret, event.slug, now)}`;
+  // the plain join link: the board is public, and only an enrolled desk kiosk shows a presence token
+  const joinUrl = `${c.var.publicUrl}/e/${event.slug}/join`;
   return {
     slug: event.slug,
     eventName: event.name,
@@ -54,8 +54,8 @@ async function boardProps(c: Context<AppEnv>, event: Event, channel: Channel): P
 
 /**
  * The board fragment for `change`, or for "now" when `change` is null (a newly connected screen,
- * the minute tick, a poll). A rendering is reused within the same minute (the presence token and
- * the slot window only move at minute boundaries) for the same change, or — while streams are
+ * the minute tick, a poll). A rendering is reused within the same minute (the clock and the slot
+ * window only move at minute boundaries) for the same change, or — while streams are
  * connected, so every change since has replaced it — for "now".
  */
 function boardRendering(c: Context<AppEnv>, event: Event, change: LiveChange | null): Rendering {

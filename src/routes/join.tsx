@@ -2,9 +2,8 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
-import { checkInParticipant, findParticipantByToken } from '../domain/participants.ts';
-import { registerParticipant } from '../domain/registration.ts';
-import { isPresenceTokenValid } from '../domain/presence.ts';
+import { findParticipantByToken } from '../domain/participants.ts';
+import { checkInWithPresence, presenceOf as presenceNow, registerWithPresence } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { registrationSchema } from '../domain/registration-schema.ts';
 import { fieldErrors, personalTokenSchema } from '../form-input.ts';
@@ -18,16 +17,18 @@ import { readForm } from './request.ts';
 export const joinRoutes = new Hono<AppEnv>();
 joinRoutes.use('*', requireEvent());
 
-function presenceOf(c: { var: AppEnv['Variables'] }, slug: string, k: string | undefined): PresenceState {
-  if (!k) return 'remote';
-  return isPresenceTokenValid(c.var.presenceSecret, slug, k, c.var.now()) ? 'at-desk' : 'expired';
+function presenceOf(c: { var: AppEnv['Variables'] }, k: string | undefined): PresenceState {
+  return presenceNow(c.var.db, c.var.presenceSecret, c.var.event, k, c.var.now());
 }
+
+// what a phone hears when the desk QR it holds has checked in as many people as one desk can
+const overCap = 'This QR code has checked in as many people as can reach the desk in two minutes.';
 
 joinRoutes.get('/', (c) => {
   const event = c.var.event;
   const k = c.req.query('k');
   const kiosk = c.req.query('kiosk') === '1';
-  const presence = presenceOf(c, event.slug, k);
+  const presence = presenceOf(c, k);
 
   // A phone that already holds a personal page and scans the desk QR is checking in, not registering.
   // It asks first: a GET must not check anyone in, or any site could do it with a link.
@@ -61,11 +62,16 @@ joinRoutes.post('/check-in', async (c) => {
   const k = typeof form?.k === 'string' ? form.k : undefined;
   const me = savedPersonalPage(c, event.id);
   if (!me) return c.redirect(`/e/${event.slug}/join${k ? `?k=${encodeURIComponent(k)}` : ''}`, 303);
-  if (presenceOf(c, event.slug, k) !== 'at-desk') {
-    const expired = 'That QR code has expired. Scan the code on the desk screen again to check in.';
-    return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={`/e/${event.slug}/me/${me.token}`} error={expired} />, 422);
+  const checkedIn = checkInWithPresence(c.var.db, { secret: c.var.presenceSecret, event, participant: me, token: k, now: c.var.now() });
+  if (!checkedIn.ok) {
+    const error =
+      checkedIn.reason === 'over-cap'
+        ? `${overCap} Please check in at the desk with your desk code.`
+        : checkedIn.reason === 'withdrawn'
+          ? 'Your registration was withdrawn. Please ask an organizer at the desk.'
+          : 'That QR code has expired. Scan the code on the desk screen again to check in.';
+    return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={`/e/${event.slug}/me/${me.token}`} error={error} />, 422);
   }
-  checkInParticipant(c.var.db, me, c.var.now());
   return c.redirect(`/e/${event.slug}/me/${me.token}?checked-in=1`, 303);
 });
 
@@ -75,7 +81,7 @@ joinRoutes.post('/', async (c) => {
   if (!form) return c.html(<BadRequestPage message="We could not read that form. Please go back and try again." />, 400);
   const k = typeof form.k === 'string' ? form.k : undefined;
   const kiosk = form.kiosk === '1';
-  const presence = presenceOf(c, event.slug, k);
+  const presence = presenceOf(c, k);
   const rerender = (errors: Parameters<typeof JoinPage>[0]['errors']) =>
     c.html(
       <JoinPage
@@ -92,11 +98,12 @@ joinRoutes.post('/', async (c) => {
 
   const parsed = registrationSchema.safeParse(form);
   if (!parsed.success) return rerender(fieldErrors(parsed.error));
-  const result = registerParticipant(c.var.db, event, parsed.data, { present: presence === 'at-desk', now: c.var.now() });
+  const result = registerWithPresence(c.var.db, { secret: c.var.presenceSecret, event, input: parsed.data, token: k, now: c.var.now() });
   if (!result.ok) return rerender(result.errors);
 
   const me = result.participant;
   if (kiosk) return c.redirect(`/e/${event.slug}/desk/welcome/${me.token}`, 303);
   rememberPersonalPage(c, event.slug, me.token);
-  return c.redirect(`/e/${event.slug}/me/${me.token}`, 303);
+  // registered all the same; their page says to check in at the desk
+  return c.redirect(`/e/${event.slug}/me/${me.token}${result.presence === 'over-cap' ? '?notice=check-in-at-desk' : ''}`, 303);
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
+import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
@@ -19,6 +20,7 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
 import { meSafetyRoutes } from './me-safety.tsx';
 import { profileValuesFromForm } from './profile-form.ts';
@@ -69,6 +71,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
       afterEvent={afterEventProps(c, { saved: notice.success && notice.data === 'feedback' })}
@@ -80,7 +83,7 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
   const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} now={now} timezone={event.timezone} message={message} safety={safetySettingsOf(event)} />,
+    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} safety={safetySettingsOf(event)} />,
     status,
   );
 }
@@ -104,7 +107,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'safety']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -177,4 +180,5 @@ meRoutes.post('/:token/edit', async (c) => {
 // after the conference: feedback and a volunteer's letter, behind the same guard
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
+meRoutes.route('/', meVolunteerRoutes);
 meRoutes.route('/', meSafetyRoutes);

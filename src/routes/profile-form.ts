@@ -20,5 +20,6 @@ export function profileValuesFromForm(form: Record<string, string | string[]>): 
     bio: typedText(form.bio, max.bio),
     capacity: typedText(form.capacity, max.capacity),
     consentContact: typedText(form.consentContact, 3) === 'yes',
+    listed: typedText(form.listed, 3) === 'yes',
   };
 }

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDemoEvent } from '../../src/domain/demo.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { accessibilityViolations, horizontalOverflow, launchChromium, phone, screenshot, startServer } from './browser.ts';
+import { enrolKiosk } from './enrol-kiosk.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -47,7 +48,8 @@ describe('event day in a real browser', () => {
     upsertOrganizer(server.db, { email: 'chair@example.org', password: 'correct horse battery' }, new Date());
 
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+    // an organizer enrols the tablet as the desk kiosk: only then does it show the presence QR
+    await enrolKiosk(browser, server.baseUrl, server.db, event.slug, desk);
     const joinUrl = (await desk.locator('#desk-qr').getAttribute('data-join-url'))!;
 
     const octavia = await phonePage();

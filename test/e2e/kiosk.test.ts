@@ -8,8 +8,10 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { participants } from '../../db/schema.ts';
 import { createDemoEvent } from '../../src/domain/demo.ts';
+import { makeParticipant } from '../helpers/factories.ts';
 import { migrateDb, openDb } from '../../src/db.ts';
-import { freePort, launchChromium, listen, phone, screenshot, startServer, venueUrl } from './browser.ts';
+import { accessibilityViolations, freePort, launchChromium, listen, phone, screenshot, startServer, venueUrl } from './browser.ts';
+import { createEnrolmentInBrowser, enrolKiosk, openKiosksPage } from './enrol-kiosk.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -28,7 +30,7 @@ describe('the desk kiosk', () => {
     const event = createDemoEvent(server.db, new Date(), 'kiosk');
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const kiosk = await context.newPage();
-    await kiosk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+    await enrolKiosk(browser, server.baseUrl, server.db, event.slug, kiosk);
     await kiosk.getByRole('link', { name: 'Register on this screen' }).click();
     await kiosk.waitForURL(/\/join\?kiosk=1/);
 
@@ -49,6 +51,73 @@ describe('the desk kiosk', () => {
     await screenshot(kiosk, 'kiosk-welcome');
     await kiosk.getByRole('link', { name: 'Done' }).click();
     await kiosk.waitForURL(new RegExp(`/e/${event.slug}/desk$`));
+    await context.close();
+  });
+});
+
+describe('enrolling the desk kiosk', () => {
+  it('an unenrolled screen explains itself; an organizer enrols it with a typed one-time code; revoking it makes it fall back by itself', { timeout: 90_000 }, async () => {
+    const event = createDemoEvent(server.db, new Date(), 'enrol');
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const tablet = await context.newPage();
+    await tablet.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+    expect(await tablet.getByRole('heading', { name: 'This screen is not a registration kiosk' }).count()).toBe(1);
+    expect(await tablet.getByText('Ask an organizer to enrol it').count()).toBe(1);
+    expect(await tablet.getByRole('link', { name: `${server.baseUrl}/e/${event.slug}/join` }).count()).toBe(1);
+    expect(await tablet.getByRole('link', { name: 'Register on this screen' }).count()).toBe(0);
+    // the QR it shows is the plain join link: a phone that scans it is not checked in
+    const scanned = await scanScreen(tablet);
+    expect(scanned).toBe(`${server.baseUrl}/e/${event.slug}/join`);
+    expect(await tablet.evaluate<number>('document.documentElement.scrollWidth - innerWidth')).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(tablet)).toEqual([]);
+    await screenshot(tablet, 'desk-not-enrolled');
+
+    const admin = await openKiosksPage(browser, server.baseUrl, server.db, event.slug);
+    const { code } = await createEnrolmentInBrowser(admin, 'Hall A tablet');
+    expect(await admin.getByText(`${code.slice(0, 5)}-${code.slice(5)}`, { exact: false }).count()).toBe(1);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'kiosks-admin');
+
+    // a wrong code first: refused next to the field
+    await tablet.getByLabel('Enrolment code').fill('WRONG-CODE1');
+    await tablet.getByRole('button', { name: 'Enrol this screen as a kiosk' }).click();
+    expect(await tablet.getByText('That code is not valid for this conference').count()).toBe(1);
+    await screenshot(tablet, 'desk-enrol-refused');
+    await tablet.getByLabel('Enrolment code').fill(`${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`);
+    await tablet.getByRole('button', { name: 'Enrol this screen as a kiosk' }).click();
+    await tablet.waitForURL(new RegExp(`/e/${event.slug}/desk$`));
+    expect(await tablet.getByRole('img', { name: 'QR code to register for a buddy' }).count()).toBe(1);
+    expect(await scanScreen(tablet)).toMatch(/\/join\?k=/);
+    // the tablet remembers: a reload is still the kiosk
+    await tablet.reload();
+    expect(await tablet.getByRole('link', { name: 'Register on this screen' }).count()).toBe(1);
+
+    await admin.reload();
+    expect(await admin.getByRole('cell', { name: 'enrolled', exact: true }).count()).toBe(1);
+    await admin.getByRole('button', { name: 'Revoke Hall A tablet' }).click();
+    await admin.waitForURL(/\/kiosks$/);
+    expect(await admin.getByText('Revoked “Hall A tablet”').count()).toBe(1);
+    // the desk's next QR refresh (every 20 s) finds it revoked and the page falls back
+    await expect
+      .poll(() => tablet.getByRole('heading', { name: 'This screen is not a registration kiosk' }).count(), { timeout: 40_000 })
+      .toBe(1);
+    expect(await tablet.getByText('An organizer revoked this kiosk.').count()).toBe(1);
+
+    // a burst of registrations in one minute: selected together, confirmed, withdrawn
+    for (let i = 0; i < 3; i++) makeParticipant(server.db, event, { name: `Scripted Fake${i}`, present: true, now: new Date() });
+    await admin.getByRole('link', { name: 'Recent registrations by minute' }).click();
+    await admin.waitForURL(/\/registrations$/);
+    await admin.getByRole('link', { name: /^Select this burst/ }).first().click();
+    await admin.waitForURL(/select=/);
+    expect(await admin.getByRole('checkbox', { name: /Scripted Fake0/ }).isChecked()).toBe(true);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'registrations-burst');
+    await admin.getByRole('button', { name: 'Withdraw the selected registrations…' }).click();
+    await admin.getByRole('button', { name: /^Yes, withdraw \d+$/ }).click();
+    await admin.waitForURL(/\/registrations$/);
+    expect(await admin.getByText(/^Withdrew \d+ registrations?\.$/).count()).toBe(1);
+    expect(server.db.select().from(participants).where(eq(participants.name, 'Scripted Fake0')).get()!.status).toBe('withdrawn');
+    await admin.context().close();
     await context.close();
   });
 });
@@ -77,7 +146,7 @@ describe('the desk screen', () => {
       const event = createDemoEvent(server.db, new Date(), `desk-${screen.name}`);
       const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, hasTouch: true });
       const desk = await context.newPage();
-      await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+      await enrolKiosk(browser, server.baseUrl, server.db, event.slug, desk);
 
       const parts = [
         desk.getByRole('img', { name: 'QR code to register for a buddy' }),
@@ -91,7 +160,7 @@ describe('the desk screen', () => {
 
       const scanned = await scanScreen(desk);
       expect(scanned).toBe(await desk.locator('#desk-qr').getAttribute('data-join-url'));
-      expect(scanned).toMatch(new RegExp(`^${server.baseUrl}/e/${event.slug}/join\\?k=[0-9a-z]+\\.[A-Za-z0-9_-]{22}$`));
+      expect(scanned).toMatch(new RegExp(`^${server.baseUrl}/e/${event.slug}/join\\?k=[0-9a-z]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]{22}$`));
       // a phone that opens it is at the desk: the token is the real, current one
       const phoneContext = await browser.newContext(phone);
       const phonePage = await phoneContext.newPage();
@@ -112,7 +181,7 @@ describe('the desk screen', () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const desk = await context.newPage();
     try {
-      await desk.goto(`${venueUrl(port)}/e/${event.slug}/desk`);
+      await enrolKiosk(browser, venueUrl(port), db, event.slug, desk);
       const notice = desk.getByText("Can't reach the server — this QR code may be out of date");
       expect(await notice.isVisible()).toBe(false);
       // marks this copy of the QR, so the test can tell a fresh one from it

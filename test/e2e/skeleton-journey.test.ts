@@ -6,6 +6,7 @@ import { createDemoEvent } from '../../src/domain/demo.ts';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { makeParticipant } from '../helpers/factories.ts';
 import { accessibilityViolations, horizontalOverflow, launchChromium, phone, screenshot, startServer } from './browser.ts';
+import { enrolKiosk } from './enrol-kiosk.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -25,7 +26,8 @@ describe('walking skeleton in a real browser', () => {
 
     // the desk screen, as a tablet on the registration desk shows it
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await desk.goto(`${server.baseUrl}/e/${event.slug}/desk`);
+    // an organizer enrols the tablet as the desk kiosk: only then does it show the presence QR
+    await enrolKiosk(browser, server.baseUrl, server.db, event.slug, desk);
     await expect.poll(() => desk.getByRole('img', { name: 'QR code to register for a buddy' }).count()).toBe(1);
     await screenshot(desk, 'desk');
     const joinUrl = await desk.locator('#desk-qr').getAttribute('data-join-url');
@@ -40,8 +42,8 @@ describe('walking skeleton in a real browser', () => {
     expect(await accessibilityViolations(ft)).toEqual([]);
     await ft.getByLabel('New here — this is my first time').check();
     await ft.getByLabel('Your name').fill('Octavia Reyes');
-    await ft.getByLabel('Pronouns').fill('she/her');
-    await ft.getByLabel('Library type').selectOption('Public');
+    await ft.getByRole('textbox', { name: /^Pronouns/ }).fill('she/her');
+    await ft.getByRole('combobox', { name: 'Library type' }).selectOption('Public');
     await ft.getByLabel('Cataloging & metadata').check();
     await ft.getByLabel('Youth services').check();
     await screenshot(ft, 'join-phone');

@@ -13,7 +13,7 @@ export function sweepTargets(t: TestApp) {
   upsertOrganizer(t.db, { email: 'chair@example.org', password: 'long enough secret' }, t.clock.now());
   const session = signIn(t.db, 'chair@example.org', 'long enough secret', t.clock.now());
   if (!session.ok) throw new Error('sign-in refused');
-  const cookie = `${sessionCookieName}=${session.sessionId}; bd_me=${'%'.repeat(50)}`;
+  const cookie = `${sessionCookieName}=${session.sessionId}; bd_me=${'%'.repeat(50)}; bd_kiosk=${'%'.repeat(50)}`;
   const mail = makeMail(t.db, { eventId: event.id, participantId: p.id });
   const { unsubscribeToken } = t.db.select().from(mailRecipients).where(eq(mailRecipients.id, mail.recipientId)).get()!;
   const e = `/e/${event.slug}`;
@@ -46,7 +46,11 @@ export function sweepTargets(t: TestApp) {
     '/admin/events/new', '/admin/events', `${a}/edit`, `${a}/archive`, `${a}/delete`, `${a}/restore`,
     `${a}/choices`, `${a}/choices/regions`, `${a}/choices/colours`, `${a}/choices/interests/abc/rename`,
     `${a}/choices/languages/99999/retire`, `${a}/choices/regions/1/explode`, `${a}/choices/library-types/1/up`,
-    `${a}/weights`, `${a}/poster`, `${a}/desk-sheet`,
+    `${a}/weights`, `${a}/weights/request-cap`, `${a}/poster`, `${a}/desk-sheet`,
+    `${e}/me/${p.token}/volunteers`, `${e}/me/${p.token}/volunteers?interest=%00&region[]=x`, `${e}/me/${p.token}/volunteers/abc/request`,
+    `${e}/me/${p.token}/volunteers/99999/request`, `${e}/me/${p.token}/volunteers/1/explode`, `${e}/me/${p.token}/volunteers/99999/withdraw`,
+    `${e}/desk/enrol`, `${e}/desk/enrol?code=%ZZ`, `${a}/kiosks`, `${a}/kiosks/cap`, `${a}/kiosks/abc/revoke`,
+    `${a}/kiosks/99999/revoke`, `${a}/registrations`, `${a}/registrations?select=-1e99`, `${a}/registrations/withdraw`,
     '/admin/organizers', '/admin/invites', '/admin/invites/abc/revoke', '/admin/invites/99999/revoke',
     '/admin/invite/nope', `/admin/invite/${'a'.repeat(43)}`, '/admin/invite/%ZZ',
   ];

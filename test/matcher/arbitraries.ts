@@ -108,3 +108,27 @@ export function instanceArbitrary(shape: SmallShape): fc.Arbitrary<Instance> {
     return parsed.instance;
   });
 }
+
+/**
+ * Instances shaped like an event whose first-timers browsed the volunteer directory: each asks
+ * for up to three distinct volunteers who are there (the requests table allows no unknown or
+ * repeated ids), and asking is rewarded (w.requested > 0), as the event's settings would have it.
+ */
+export function directoryInstanceArbitrary(shape: SmallShape): fc.Arbitrary<Instance> {
+  return fc
+    .tuple(
+      rawInstanceArbitrary(shape),
+      fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: shape.maxFirstTimers, maxLength: shape.maxFirstTimers }),
+      fc.constantFrom(0.5, 1, 3, 10, 25),
+    )
+    .map(([raw, picks, requested]) => {
+      const vIds = raw.volunteers.map((v) => v.id);
+      const firstTimers = raw.firstTimers.map((f, i) => ({
+        ...f,
+        requested: vIds.length === 0 ? [] : [...new Set((picks[i] ?? []).map((n) => vIds[n % vIds.length]!))],
+      }));
+      const parsed = parseInstance({ ...raw, firstTimers, weights: { ...raw.weights, requested } });
+      if (!parsed.ok) throw new Error(`generator made a bad instance: ${parsed.problems.join('; ')}`);
+      return parsed.instance;
+    });
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchInstance } from '../../src/matcher/index.ts';
-import { instanceArbitrary } from './arbitraries.ts';
+import { directoryInstanceArbitrary, instanceArbitrary } from './arbitraries.ts';
 import { bruteForce, checkInvariants, denseReference } from './reference.ts';
 
 describe('matchInstance optimality', () => {
@@ -27,6 +27,21 @@ describe('matchInstance optimality', () => {
           expect({ matched: result.matched, objective: result.objective }).toEqual(bruteForce(instance));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('honours directory requests exactly as the exhaustive search does, with pins and forbids, and never at the cost of a match', () => {
+    fc.assert(
+      fc.property(directoryInstanceArbitrary({ minFirstTimers: 2, maxFirstTimers: 6, minVolunteers: 2, maxVolunteers: 4, maxCapacity: 2 }), (instance) => {
+        fc.pre(instance.pinned.length > 0 && instance.forbidden.length > 0 && instance.firstTimers.some((f) => f.requested.length > 0));
+        const result = matchInstance(instance);
+        checkInvariants(instance, result);
+        expect({ matched: result.matched, objective: result.objective }).toEqual(bruteForce(instance));
+        // a request only chooses among the ways to match the most first-timers
+        const unasked = { ...instance, firstTimers: instance.firstTimers.map((f) => ({ ...f, requested: [] })) };
+        expect(result.matched).toBe(bruteForce(unasked).matched);
+      }),
       { numRuns: 300 },
     );
   });

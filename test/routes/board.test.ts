@@ -82,9 +82,10 @@ describe('GET /e/:slug/board', () => {
     expect(html).toContain('hx-ext="sse"');
     expect(html).toMatch(/id="board"[^>]*hx-get="\/e\/[^"]+\/board\/pairs"[^>]*hx-trigger="every 30s"[^>]*hx-target="this"[^>]*hx-swap="outerHTML settle:0ms"[^>]*sse-swap="board"/);
     expect(html).toContain('<script src="/static/js/board.js" defer=""></script>');
-    // people standing at the board can register and are checked in by the presence token
+    // people standing at the board can register; the board is public, so its link checks nobody in
     expect(html).toContain('aria-label="QR code to register for a buddy"');
     expect(html).toContain('<svg');
+    expect(html).not.toContain('?k=');
   });
 
   it('never shows a last name, an e-mail address or an interest', async () => {
@@ -284,7 +285,7 @@ describe('GET /e/:slug/board/stream', () => {
         clients.map(async (client) => (await client.stream.next((e) => e.event === 'board')).data),
       );
       expect(fragments[0]).toContain('Octavia R.');
-      // the same rendering, byte for byte, including the presence token in the QR link
+      // the same rendering, byte for byte, including the QR code
       expect(new Set(fragments).size).toBe(1);
       for (const client of clients) client.abort.abort();
       await expect.poll(() => s.app.live.size()).toBe(0);

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { upsertOrganizer } from '../../src/domain/organizers.ts';
 import { pinPair } from '../../src/domain/pairs.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
-import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
+import { enrolKioskCookie } from '../helpers/kiosk.ts';
+import { createTestApp, postForm, type TestApp } from '../helpers/test-app.ts';
 
 async function checkInAtKiosk(t: TestApp, slug: string, deskCode: string) {
-  const form = await (await get(t.app, `/e/${slug}/desk/check-in`)).text();
-  const k = /name="k" value="([^"]+)"/.exec(form)![1]!;
-  const res = await postForm(t.app, `/e/${slug}/desk/check-in`, { k, code: deskCode });
+  const { cookie } = await enrolKioskCookie(t, slug);
+  const res = await postForm(t.app, `/e/${slug}/desk/check-in`, { code: deskCode }, { cookie });
   expect(res.status).toBe(200);
   return res.text();
 }

@@ -1,14 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { participantInterests, participantSessions, participants } from '../../db/schema.ts';
-import { makePresenceToken } from '../../src/domain/presence.ts';
-import { getOrCreateSecret } from '../../src/domain/secrets.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
+import { enrolledDeskToken } from '../helpers/kiosk.ts';
 import { cookiesFrom, createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
-
-function deskToken(t: TestApp, slug: string, at = t.clock.now()) {
-  return makePresenceToken(getOrCreateSecret(t.db, 'presence-hmac', at), slug, at);
-}
 
 function participantCount(t: TestApp) {
   return t.db.select({ n: count() }).from(participants).get()!.n;
@@ -50,7 +45,7 @@ describe('GET /e/:slug/join', () => {
   it('says the QR code expired when its token is older than two windows', async () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     t.clock.advance(4 * 60 * 1000 + 1000);
     const html = await (await get(t.app, `/e/${event.slug}/join?k=${k}`)).text();
     expect(html).toContain('This QR code has expired');
@@ -61,7 +56,7 @@ describe('GET /e/:slug/join', () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
     const volunteer = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn' });
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     const res = await get(t.app, `/e/${event.slug}/join?k=${k}`, { cookie: `bd_me=${volunteer.token}` });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -75,7 +70,7 @@ describe('GET /e/:slug/join', () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
     const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     t.clock.advance(4 * 60 * 1000 + 1000);
     const res = await get(t.app, `/e/${event.slug}/join?k=${k}`, { cookie: `bd_me=${volunteer.token}` });
     expect(res.status).toBe(200);
@@ -88,7 +83,7 @@ describe('POST /e/:slug/join/check-in', () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
     const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
-    const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k: deskToken(t, event.slug) }, { cookie: `bd_me=${volunteer.token}` });
+    const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k: await enrolledDeskToken(t, event.slug) }, { cookie: `bd_me=${volunteer.token}` });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/e/${event.slug}/me/${volunteer.token}?checked-in=1`);
     const after = t.db.select().from(participants).where(eq(participants.id, volunteer.id)).get()!;
@@ -100,7 +95,7 @@ describe('POST /e/:slug/join/check-in', () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
     const volunteer = makeParticipant(t.db, event, { role: 'volunteer' });
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     t.clock.advance(4 * 60 * 1000 + 1000);
     const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k }, { cookie: `bd_me=${volunteer.token}` });
     expect(res.status).toBe(422);
@@ -115,7 +110,7 @@ describe('POST /e/:slug/join/check-in', () => {
     const res = await postForm(
       t.app,
       `/e/${event.slug}/join/check-in`,
-      { k: deskToken(t, event.slug) },
+      { k: await enrolledDeskToken(t, event.slug) },
       { cookie: `bd_me=${volunteer.token}`, origin: 'http://evil.example' },
     );
     expect(res.status).toBe(403);
@@ -125,7 +120,7 @@ describe('POST /e/:slug/join/check-in', () => {
   it('sends a phone without a personal page to the registration form', async () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     const res = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/e/${event.slug}/join?k=${k}`);
@@ -140,7 +135,7 @@ describe('POST /e/:slug/join', () => {
       t.app,
       `/e/${event.slug}/join`,
       firstTimer({
-        k: deskToken(t, event.slug),
+        k: await enrolledDeskToken(t, event.slug),
         interests: [String(catalog.interests[0]!.id), String(catalog.interests[1]!.id)],
         sessions: [String(catalog.sessions[0]!.id)],
       }),
@@ -177,7 +172,7 @@ describe('POST /e/:slug/join', () => {
   it('registers but does not check in with a desk token older than four minutes', async () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
-    const k = deskToken(t, event.slug);
+    const k = await enrolledDeskToken(t, event.slug);
     t.clock.advance(2 * 60 * 1000);
     await postForm(t.app, `/e/${event.slug}/join`, firstTimer({ k, email: 'a@example.org' }));
     t.clock.advance(2 * 60 * 1000 + 1000);
@@ -193,7 +188,7 @@ describe('POST /e/:slug/join', () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
     const { event: other } = makeEvent(t.db);
-    await postForm(t.app, `/e/${event.slug}/join`, firstTimer({ k: deskToken(t, other.slug) }));
+    await postForm(t.app, `/e/${event.slug}/join`, firstTimer({ k: await enrolledDeskToken(t, other.slug) }));
     expect(t.db.select().from(participants).get()!.status).toBe('registered');
   });
 
@@ -281,7 +276,7 @@ describe('POST /e/:slug/join', () => {
   it('sends a kiosk registration back to the desk welcome screen without a cookie', async () => {
     const t = createTestApp();
     const { event } = makeEvent(t.db);
-    const res = await postForm(t.app, `/e/${event.slug}/join`, firstTimer({ kiosk: '1', k: deskToken(t, event.slug) }));
+    const res = await postForm(t.app, `/e/${event.slug}/join`, firstTimer({ kiosk: '1', k: await enrolledDeskToken(t, event.slug) }));
     expect(res.status).toBe(303);
     const saved = t.db.select().from(participants).get()!;
     expect(res.headers.get('location')).toBe(`/e/${event.slug}/desk/welcome/${saved.token}`);

@@ -91,6 +91,7 @@ function SetupLinks({ slug }: { slug: string }) {
       <span class="label">Set up:</span> <a href={`${base}/edit`}>Event details</a> · <a href={`${base}/choices`}>What people choose from</a> ·{' '}
       <a href={`${base}/program`}>Program</a> · <a href={`${base}/preregistration`}>Pre-registration</a> ·{' '}
       <a href={`${base}/spots`}>Meetup spots</a> · <a href={`${base}/weights`}>Matching weights</a> · <a href={`${base}/poster`}>Desk poster</a> ·{' '}
+      <a href={`${base}/kiosks`}>Kiosks</a> ·{' '}
       <a href={`${base}/desk-sheet`}>Pairs sheet</a>
     </nav>
   );

@@ -89,10 +89,12 @@ export type WeightsPageProps = {
   preview: WeightPreview | null;
   /** the preview shows weights that are not saved yet */
   unsaved: boolean;
+  /** how many first-timers may ask for one volunteer, as stored or as typed into a refused form */
+  requestCap: { value: string; error?: string | undefined };
   notice?: Notice | undefined;
 };
 
-export function WeightsPage({ organizer, event, values, errors, preview, unsaved, notice }: WeightsPageProps) {
+export function WeightsPage({ organizer, event, values, errors, preview, unsaved, requestCap, notice }: WeightsPageProps) {
   const base = eventPath(event.slug);
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -159,7 +161,47 @@ export function WeightsPage({ organizer, event, values, errors, preview, unsaved
           </div>
         </form>
         {preview && <PreviewTable preview={preview} />}
+        <RequestCapForm action={`${base}/weights/request-cap`} {...requestCap} />
       </main>
     </Layout>
+  );
+}
+
+/** First-timers ask for volunteers from the directory; a popular volunteer takes no more than this many requests. */
+function RequestCapForm({ action, value, error }: { action: string; value: string; error?: string | undefined }) {
+  return (
+    <form method="post" action={action} class="card" id="request-cap" novalidate>
+      <h2>Requests per volunteer</h2>
+      {error && (
+        <div class="banner error" role="alert">
+          Please fix the number below. Nothing was saved.
+        </div>
+      )}
+      <div class="field">
+        <label for="request-cap-input">How many first-timers may ask for one volunteer</label>
+        <span class="hint" id="request-cap-hint">
+          First-timers browse the listed volunteers and ask for up to three. Once this many asked for the same volunteer, their card
+          says “no more requests”.
+        </span>
+        <input
+          id="request-cap-input"
+          name="requestCap"
+          type="text"
+          inputmode="numeric"
+          autocomplete="off"
+          value={value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`request-cap-hint${error ? ' request-cap-error' : ''}`}
+        />
+        {error && (
+          <p class="field-error" id="request-cap-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div class="actions">
+        <button type="submit">Save the cap</button>
+      </div>
+    </form>
   );
 }

@@ -11,6 +11,7 @@ import { dashboardRoutes } from './dashboard.tsx';
 import { eventDetailsRoutes, eventsRoutes, readOnlyWhenArchived } from './events.tsx';
 import { exportsRoutes } from './exports.tsx';
 import { feedbackRoutes } from './feedback.tsx';
+import { kiosksRoutes } from './kiosks.tsx';
 import { lettersRoutes } from './letters.tsx';
 import { loginRoutes, requireOrganizer } from './login.tsx';
 import { inviteRoutes, organizersRoutes } from './organizers.tsx';
@@ -46,6 +47,7 @@ eventArea.route('/', lettersRoutes);
 eventArea.route('/', programRoutes);
 eventArea.route('/', preregistrationRoutes);
 eventArea.route('/', exportsRoutes);
+eventArea.route('/', kiosksRoutes);
 eventArea.route('/', safetyRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();

@@ -101,3 +101,32 @@ describe('POST /admin/e/:slug/weights', () => {
     expect(weightsOf(t, event.id)).toMatchObject({ interests: 3, sessions: 2, region: 1, requested: 10, extraSlot: 1 });
   });
 });
+
+describe('POST /admin/e/:slug/weights/request-cap', () => {
+  it('stores how many first-timers may ask for one volunteer, audited, and shows it back', async () => {
+    const { t, cookie, event, path } = setUp();
+    expect(await (await get(t.app, path, { cookie })).text()).toMatch(/name="requestCap"[^>]*value="5"/);
+    const res = await postForm(t.app, `${path}/request-cap`, { requestCap: ' 2 ' }, { cookie });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(path);
+    expect(t.db.select().from(events).where(eq(events.id, event.id)).get()!.settings.requestCap).toBe(2);
+    expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'request-cap-updated', detail: 'requests per volunteer 5 → 2' });
+    expect(await (await get(t.app, path, { cookie: `${cookie}; ${res.headers.get('Set-Cookie')?.split(';')[0]}` })).text()).toMatch(
+      /name="requestCap"[^>]*value="2"/,
+    );
+  });
+
+  it.each([['zero', '0'], ['a fraction', '1.5'], ['words', 'five'], ['too many', '51'], ['nothing', '']])(
+    're-renders with 422 and saves nothing for %s',
+    async (_, value) => {
+      const { t, cookie, event, path } = setUp();
+      const res = await postForm(t.app, `${path}/request-cap`, { requestCap: value }, { cookie });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain('Enter a whole number from 1 to 50');
+      expect(html).toContain('id="request-cap-error"');
+      expect(t.db.select().from(events).where(eq(events.id, event.id)).get()!.settings.requestCap).toBe(5);
+      expect(auditOf(t.db, event.id)).toEqual([]);
+    },
+  );
+});
