@@ -106,7 +106,7 @@ describe('the safety button', () => {
     expect(await stillTheSamePage(board)).toBe(true);
 
     // the dashboard shows the alert at the top, without a reload
-    const alert = dashboard.getByRole('alert').filter({ hasText: 'Safety: Rosa Diaz ended their pairing' });
+    const alert = dashboard.getByRole('region', { name: 'Safety: Rosa Diaz ended their pairing' });
     await expect.poll(() => alert.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await stillTheSamePage(dashboard)).toBe(true);
     expect(await alert.innerText()).toContain(note);

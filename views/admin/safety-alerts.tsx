@@ -14,7 +14,8 @@ export function SafetyAlerts({ slug, timezone, alerts }: { slug: string; timezon
   return (
     <div id="safety-alerts" hx-get={`${base}/safety-alerts`} hx-trigger={liveTrigger} hx-target="this" hx-swap="outerHTML settle:0ms">
       {alerts.map((a) => (
-        <section class="banner error safety-alert" role="alert" aria-labelledby={`safety-alert-${a.id}`} id={`safety-report-${a.id}`}>
+        // a region, not role="alert": the list is swapped in again on every refresh, and an alert would be read out each time
+        <section class="banner error safety-alert" aria-labelledby={`safety-alert-${a.id}`} id={`safety-report-${a.id}`}>
           <h2 id={`safety-alert-${a.id}`} class="safety-alert-title">
             Safety: {a.reporter.name} ended their pairing
           </h2>
