@@ -13,6 +13,8 @@ import * as schema from '../../db/schema.ts';
 import { createApp, type App } from '../../src/app.tsx';
 import type { Db } from '../../src/db.ts';
 import { createInvite } from '../../src/domain/organizer-invites.ts';
+import { signIn } from '../../src/domain/organizers.ts';
+import { sessionCookieName } from '../../src/routes/admin/login.tsx';
 import { proposeRound } from '../../src/domain/rounds.ts';
 import { reportUncomfortablePairing } from '../../src/domain/safety.ts';
 import { dbChecksum, tableNames } from '../helpers/db-checksum.ts';
@@ -21,7 +23,10 @@ import { signedInOrganizer } from '../helpers/organizer.ts';
 import { pinnedPair, rosaAndMarcus } from '../helpers/pairs.ts';
 import { createTestApp, testOrigin, type TestApp } from '../helpers/test-app.ts';
 
+// the event's first day, and two days after its end, when feedback and the letters are open
 const now = new Date('2026-10-14T14:00:00Z');
+const later = new Date('2026-10-17T14:00:00Z');
+let clock = now;
 
 /** A small event day: people here and paired, a proposed round, a safety alert, an invite, a message. */
 function buildWorld(t: TestApp) {
@@ -41,9 +46,13 @@ function buildWorld(t: TestApp) {
   const mail = makeMail(t.db, { eventId: event.id, participantId: rosa.id });
   const recipient = t.db.select().from(schema.mailRecipients).where(eq(schema.mailRecipients.id, mail.recipientId)).get()!;
   const inviteToken = invite.ok ? (invite.link.split('/').at(-1) ?? '') : '';
+  // a session lasts 12 hours, so the days after the event have a session of their own
+  const afterwards = signIn(t.db, 'ana@example.org', 'a long password', later);
+  if (!afterwards.ok) throw new Error('sign-in refused');
   return {
     slug: event.slug,
     cookie: `${cookie}; bd_me=${rosa.token}`,
+    cookieLater: `${sessionCookieName}=${afterwards.sessionId}; bd_me=${rosa.token}`,
     tokens: {
       me: [rosa.token, marcus.token, ana.token, vic.token],
       unsubscribe: [recipient.unsubscribeToken],
@@ -63,7 +72,7 @@ function cloneDb(source: Db): Db {
 
 // a program "import from a web address" that the fuzz happens to form must not wait on the network
 const appOn = (db: Db) =>
-  createApp({ db, now: () => now, publicUrl: testOrigin, trustProxy: false, mailSending: false, fetchPolicy: { allowPrivate: false, timeoutMs: 200 } });
+  createApp({ db, now: () => clock, publicUrl: testOrigin, trustProxy: false, mailSending: false, fetchPolicy: { allowPrivate: false, timeoutMs: 200 } });
 
 type Route = { path: string; regex: RegExp; params: string[] };
 
@@ -105,8 +114,12 @@ function fill(route: Route, values: string[]): string {
 type Harvest = { urls: Map<string, Set<string>>; fields: Map<string, Set<string>>; allFields: Set<string> };
 
 /** Walks the app's GET pages and collects every form: which POST route it posts to, its URL and its field names. */
-async function harvestForms(app: App, world: World, posts: Route[]): Promise<Harvest> {
-  const harvest: Harvest = { urls: new Map(), fields: new Map(), allFields: new Set() };
+async function harvestForms(
+  app: App,
+  world: World,
+  posts: Route[],
+  harvest: Harvest = { urls: new Map(), fields: new Map(), allFields: new Set() },
+): Promise<Harvest> {
   for (const route of appRoutes(app, 'GET')) {
     const pools = route.params.map((p) => paramPool(world, route, p));
     if (pools.some((p) => p.length === 0)) continue;
@@ -162,6 +175,7 @@ type Fuzzed = {
   encoding: 'form' | 'multipart' | 'json';
   htmx: boolean;
   signedIn: boolean;
+  afterEvent: boolean;
 };
 
 function requestArb(world: World, route: Route, harvest: Harvest): fc.Arbitrary<Fuzzed> {
@@ -193,6 +207,7 @@ function requestArb(world: World, route: Route, harvest: Harvest): fc.Arbitrary<
     ),
     htmx: fc.boolean(),
     signedIn: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    afterEvent: fc.boolean(),
   });
 }
 
@@ -212,7 +227,7 @@ function bodyOf(f: Fuzzed): { body: string | FormData; contentType?: string } {
 }
 
 const describeRequest = (f: Fuzzed, status: number) =>
-  `${status} POST ${f.url} [${f.encoding}${f.htmx ? ', htmx' : ''}${f.signedIn ? '' : ', signed out'}] ${JSON.stringify(f.entries.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 20)}…(${v.length})` : v]))}`;
+  `${status} POST ${f.url} [${f.encoding}${f.htmx ? ', htmx' : ''}${f.signedIn ? '' : ', signed out'}${f.afterEvent ? ', after the event' : ''}] ${JSON.stringify(f.entries.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 20)}…(${v.length})` : v]))}`;
 
 describe('every form, fuzzed', () => {
   it('answers every POST route of the app with no 5xx and no stack trace, and a refusal writes nothing', { timeout: 120_000 }, async () => {
@@ -223,6 +238,8 @@ describe('every form, fuzzed', () => {
     expect(posts.map((r) => r.path)).toEqual(expect.arrayContaining(['/e/:slug/join', '/e/:slug/me/:token/safety/:pairId', '/admin/e/:slug/safety-settings']));
     // on the world itself: secrets a page creates on first use (the letters' key) then exist before any refusal
     const harvest = await harvestForms(t.app, world, posts);
+    t.clock.set(later);
+    await harvestForms(t.app, { ...world, cookie: world.cookieLater }, posts, harvest);
     expect(harvest.allFields.size).toBeGreaterThan(20);
 
     const runsPerRoute = Number(process.env.FUZZ_RUNS ?? 40);
@@ -239,7 +256,8 @@ describe('every form, fuzzed', () => {
           const headers: Record<string, string> = { Origin: testOrigin };
           if (contentType) headers['Content-Type'] = contentType;
           if (f.htmx) headers['HX-Request'] = 'true';
-          if (f.signedIn) headers.Cookie = world.cookie;
+          if (f.signedIn) headers.Cookie = f.afterEvent ? world.cookieLater : world.cookie;
+          clock = f.afterEvent ? later : now;
           const before = dbChecksum(db, tables);
           const res = await app.request(`${testOrigin}${f.url}`, { method: 'POST', headers, body });
           const text = await res.text();
