@@ -10,6 +10,7 @@ import { events, forbiddenPairs, participants, safetyReports, type SafetySetting
 import type { Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
+import { mergeEventSettings } from './feedback.ts';
 import { endPair, findPair, immediate, isLive, refuse, rematchInTx, releaseVolunteer, type PairResult, type Rematched } from './live-pairs.ts';
 import { peopleById, type Participant } from './participants.ts';
 
@@ -88,10 +89,7 @@ export function updateSafetySettings(
     const settings = defaultEventSettings(event.settings);
     const changed = (Object.keys(settingWords) as SafetyField[]).filter((f) => settings.safety[f] !== args.safety[f]);
     if (changed.length === 0) return { ok: true as const, changed: [] };
-    tx.update(events)
-      .set({ settings: { ...settings, safety: { ...args.safety } } })
-      .where(eq(events.id, event.id))
-      .run();
+    mergeEventSettings(tx, event.id, { safety: { ...args.safety } });
     writeAudit(tx, {
       eventId: event.id,
       organizerId: args.organizerId,
