@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     setupFiles: ['test/helpers/fail-on-console-error.ts'],
+    globalSetup: ['test/helpers/production-build.ts'],
   },
 });

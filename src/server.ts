@@ -1,5 +1,7 @@
 // The only module that touches the process, the environment and the network.
 import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import { startAutoWork } from './auto-work.ts';
@@ -15,7 +17,14 @@ if (!loaded.ok) {
   console.error(loaded.message);
   process.exit(1);
 }
-const config = loaded.config;
+// static/ is served from the working directory, so run from the project folder whatever folder a
+// supervisor started `node …/dist/server.js` in (this file is src/server.ts or dist/server.js, one
+// level below it); a relative DATABASE_PATH still means relative to where we were started.
+const config = {
+  ...loaded.config,
+  databasePath: loaded.config.databasePath === ':memory:' ? ':memory:' : resolve(loaded.config.databasePath),
+};
+process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 
 function openDatabase(path: string): Db {
   try {

@@ -1,12 +1,13 @@
 /**
- * `npm run --silent match -- instance.json` (or `-`, or no argument, for standard input):
+ * `npx buddydesk-match instance.json` (the package's bin, dist/match.js once built; also
+ * `npm run --silent match -- instance.json`), or `-`, or no argument, for standard input:
  * prints the exact matching as JSON on standard output. Bad input gets one message on standard
  * error and exit status 2, with nothing on standard output.
  */
 import { readFileSync } from 'node:fs';
 import { solveInstance } from '../matcher/index.ts';
 
-const USAGE = 'usage: npm run --silent match -- [instance.json | -]   (no file or "-" reads standard input)';
+const USAGE = 'usage: buddydesk-match [instance.json | -]   (no file or "-" reads standard input)';
 
 class BadInput extends Error {}
 

@@ -1,28 +1,27 @@
 /**
  * Matcher benchmark, on conference-shaped instances.
  *
- * 1. In process, each size in its own child (time and peak memory), against dense baselines:
- *    the npm `munkres` package and scipy's linear_sum_assignment (score + solve inside Python).
- * 2. The goals, whole process against whole process on the same instance file, runs
- *    interleaved, medians of RUNS:
- *    - 5,000 × 2,500, capacity 2: the documented command (`npm run --silent match`, and the
- *      same CLI as `node --import tsx` and as an esbuild bundle built here into a temp dir)
- *      against `python3 scipy-match.py`; goal ≤ 0.2 of scipy's time;
- *    - 20,000 × 10,000, capacity 1–3: goal ≤ 5 s, with its growth over the 5,000 × 2,500 run.
- * Figures are printed, never asserted; the load average is printed with them, as the machine
- * may be shared.
+ * `matcher` (the goals), whole process against whole process on the same instance file, runs
+ * interleaved, medians of RUNS:
+ * - 5,000 × 2,500, capacity 2: the documented command, `npx buddydesk-match` (the compiled
+ *   bin, dist/match.js; also timed as `node dist/match.js`, without npx's own start-up) against
+ *   `python3 scipy-match.py` (numpy scoring + linear_sum_assignment); goal ≤ 0.2 of scipy's time;
+ *   skipped, and said so, when python3 or scipy is missing;
+ * - 20,000 × 10,000, capacity 1–3: goal ≤ 5 s, with its growth over the 5,000 × 2,500 run.
+ *
+ * `matcher-detail`: in process, each size in its own child (time and peak memory), against
+ * dense baselines: the npm `munkres` package and scipy's solve inside Python.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateConference, type ConferenceShape } from './fixtures/conference.ts';
+import { MATCH_BUNDLE, printTable, reportGoal } from './harness.ts';
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, '../..');
 const CHILD = join(HERE, 'matcher-child.ts');
-const CLI = join(ROOT, 'src/cli/match.ts');
 const SCIPY = join(HERE, 'scipy-match.py');
 const RUNS = 3;
 const SCIPY_SHARE_GOAL = 0.2;
@@ -47,7 +46,6 @@ type ScipyOutcome = Outcome & { seconds: { load: number; score: number; solve: n
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`;
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const same = (ours: Outcome, other: Outcome) =>
   ours.matched === other.matched && Math.abs(ours.objective - other.objective) < 1e-6 ? 'OK' : 'MISMATCH';
 
@@ -82,29 +80,6 @@ function timeInterleaved(commands: Command[], file: string): { ms: number; outco
     });
   }
   return commands.map((_, i) => ({ ms: median(times[i]!), outcome: outcomes[i]! }));
-}
-
-/**
- * The CLI as one esbuild bundle, as `npm start` and the CLI's `bin` will run compiled code
- * without tsx. esbuild comes with tsx, so it is loaded from there rather than declared again.
- */
-async function buildBundle(directory: string): Promise<string | undefined> {
-  try {
-    const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
-    const outfile = join(directory, 'match.mjs');
-    await esbuild.build({ entryPoints: [CLI], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-    return outfile;
-  } catch {
-    return undefined;
-  }
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 function writeInstance(directory: string, shape: ConferenceShape): string {
@@ -149,57 +124,89 @@ function inProcessTable(directory: string, scipy: boolean): Map<ConferenceShape,
   return ours;
 }
 
+/** The in-process table alone (`npm run bench -- --only matcher-detail`): ours, munkres and scipy's solve, per instance size. */
+export async function runMatcherDetailBench(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'buddydesk-bench-'));
+  try {
+    inProcessTable(directory, hasScipy());
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The goals, whole process against whole process: the documented command (`npx
+ * buddydesk-match`, and `node dist/match.js` without npx's own start-up) against `python3
+ * scipy-match.py` at 5,000 × 2,500, and the command alone at 20,000 × 10,000.
+ */
 export async function runMatcherBench(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'buddydesk-bench-'));
   const scipy = hasScipy();
-  console.log(`load average at start: ${loadAverage()}`);
   try {
-    const inProcess = inProcessTable(directory, scipy);
-    const bundle = await buildBundle(directory);
     const cliCommands: Command[] = [
-      { label: 'npm run --silent match -- file.json', command: 'npm', args: (f) => ['run', '--silent', 'match', '--', f] },
-      { label: 'node --import tsx src/cli/match.ts file.json', command: process.execPath, args: (f) => ['--import', 'tsx', CLI, f] },
-      ...(bundle ? [{ label: 'node match.mjs file.json (esbuild bundle)', command: process.execPath, args: (f: string) => [bundle, f] }] : []),
+      { label: 'npx buddydesk-match file.json', command: 'npx', args: (f) => ['--no-install', 'buddydesk-match', f] },
+      { label: 'node dist/match.js file.json', command: process.execPath, args: (f) => [MATCH_BUNDLE, f] },
     ];
-
     const headlineFile = writeInstance(directory, HEADLINE);
     const scipyCommand: Command[] = scipy ? [{ label: 'python3 scipy-match.py file.json', command: 'python3', args: (f) => [SCIPY, f] }] : [];
     const headline = timeInterleaved([...scipyCommand, ...cliCommands], headlineFile);
-    const reference = inProcess.get(HEADLINE)!;
     const scipyMs = scipy ? headline[0]!.ms : undefined;
-    console.log(`\ngoal: the matcher command takes ≤ ${SCIPY_SHARE_GOAL} of scipy's time, whole process, 5000×2500 capacity 2 (median of ${RUNS}, interleaved)\n`);
+    const reference = headline[0]!.outcome;
+    console.log(`matcher command, whole process against whole process, 5000×2500 capacity 2 (median of ${RUNS}, interleaved)\n`);
     printTable(
-      ['command', 'time', 'share of scipy', 'goal met', 'same matched & objective'],
+      ['command', 'time', 'share of scipy', 'same matched & objective'],
       [...scipyCommand, ...cliCommands].map((command, i) => {
         const { ms, outcome } = headline[i]!;
-        const share = scipyMs === undefined ? undefined : ms / scipyMs;
         const isScipy = scipy && i === 0;
         return [
           command.label,
           seconds(ms),
-          share === undefined ? 'n/a (no scipy)' : isScipy ? 'baseline' : `${share.toFixed(2)} (scipy ×${(1 / share).toFixed(1)})`,
-          share === undefined || isScipy ? '' : share <= SCIPY_SHARE_GOAL ? 'yes' : 'no',
-          same(reference, outcome),
+          scipyMs === undefined ? 'n/a (no scipy)' : isScipy ? 'baseline' : `${(ms / scipyMs).toFixed(2)} (scipy ×${(scipyMs / ms).toFixed(1)})`,
+          isScipy ? '' : same(outcome, reference),
         ];
       }),
     );
+    console.log('');
+    cliCommands.forEach((command, i) => {
+      const run = headline[scipyCommand.length + i]!;
+      reportGoal({
+        part: 'matcher',
+        what: `${command.label.replace(' file.json', '')} at 5000×2500, whole process`,
+        figure: seconds(run.ms),
+        baseline: scipyMs === undefined ? 'n/a (no scipy: apt-get install -y python3-scipy)' : `${seconds(scipyMs)} (python3 + scipy)`,
+        ratio: scipyMs === undefined ? 'n/a' : `×${(run.ms / scipyMs).toFixed(2)}`,
+        goal: `≤ ×${SCIPY_SHARE_GOAL} of scipy`,
+        met: scipyMs === undefined ? undefined : run.ms / scipyMs <= SCIPY_SHARE_GOAL,
+      });
+    });
 
     const largeFile = writeInstance(directory, LARGE);
     const large = timeInterleaved(cliCommands, largeFile);
-    const largeReference = inProcess.get(LARGE)!;
-    console.log(`\ngoal: ≤ ${seconds(LARGE_GOAL_MS)} whole process at 20000×10000 capacity 1–3 (median of ${RUNS}, interleaved); baseline: the same command at 5000×2500 (16× the pairs)\n`);
+    console.log(`\nmatcher command at 20000×10000 capacity 1–3 (median of ${RUNS}, interleaved); baseline: the same command at 5000×2500 (16× the pairs)\n`);
     printTable(
-      ['command', 'time', 'goal met', 'growth over 5000×2500', 'same matched & objective'],
+      ['command', 'time', 'growth over 5000×2500', 'matched', 'objective'],
       cliCommands.map((command, i) => {
         const { ms, outcome } = large[i]!;
         const base = headline[scipyCommand.length + i]!.ms;
-        return [command.label, seconds(ms), ms <= LARGE_GOAL_MS ? 'yes' : 'no', `×${(ms / base).toFixed(1)}`, same(largeReference, outcome)];
+        return [command.label, seconds(ms), `×${(ms / base).toFixed(1)}`, String(outcome.matched), String(outcome.objective)];
       }),
     );
-    if (!bundle) console.log('\nnote: no esbuild bundle (esbuild could not be loaded through tsx)');
-    if (!scipy) console.log("\nnote: scipy baseline skipped: `python3 -c 'import scipy'` fails (apt-get install -y python3-scipy)");
+    console.log('');
+    cliCommands.forEach((command, i) => {
+      const run = large[i]!;
+      const base = headline[scipyCommand.length + i]!.ms;
+      reportGoal({
+        part: 'matcher',
+        what: `${command.label.replace(' file.json', '')} at 20000×10000, whole process`,
+        figure: seconds(run.ms),
+        baseline: `${seconds(base)} (same command at 5000×2500)`,
+        ratio: `×${(run.ms / base).toFixed(1)}`,
+        goal: `≤ ${seconds(LARGE_GOAL_MS)}`,
+        met: run.ms <= LARGE_GOAL_MS,
+      });
+    });
+    if (same(large[0]!.outcome, large[1]!.outcome) !== 'OK') console.log('note: npx and node gave different results at 20000×10000');
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  console.log(`\nload average at end: ${loadAverage()} (2 cores; other work on the machine slows every command alike, so compare the ratios)`);
 }

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './browser.ts';
 
-/** The command line of `npm start`, run without npm or a shell, so the child is what npm would launch. */
+/** The command line of `npm start`, run without npm or a shell, so the child is what npm would launch (its shell `exec`s it). */
 function startCommand(): string[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/);
+  return pkg.scripts.start.replace(/^exec\s+/, '').split(/\s+/);
 }
 
 async function startServer(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; dbPath: string }> {

@@ -11,7 +11,8 @@ describe('a registration that was answered', () => {
     const dir = mkdtempSync(join(tmpdir(), 'buddydesk-kill-'));
     const dbPath = join(dir, 'kill.sqlite');
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    // the production start, as `npm start` runs it (vitest's global setup builds dist/)
+    const child = spawn(process.execPath, ['dist/server.js'], {
       env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,18 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DESIGN_EXAMPLE } from './design-example.ts';
 
-const CLI = join(import.meta.dirname, '../../src/cli/match.ts');
+// the package's bin, as `npx buddydesk-match` runs it: the compiled bundle, executed directly (shebang)
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['buddydesk-match']!;
+const CLI = join(ROOT, BIN);
 const directory = mkdtempSync(join(tmpdir(), 'buddydesk-match-cli-'));
 
 type Run = { status: number | null; stdout: string; stderr: string };
 
 function runCli(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(CLI, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -103,7 +106,7 @@ const refusals: [string, () => { args: string[]; stdin?: string }, RegExp][] = [
   ['an unknown top-level key', () => ({ args: ['-'], stdin: JSON.stringify({ ...example(), note: 'draft' }) }), /^match: bad instance: the instance has unknown key "note"/],
 ];
 
-describe('npm run match (src/cli/match.ts)', () => {
+describe('npx buddydesk-match (the bin, dist/match.js built from src/cli/match.ts)', () => {
   it('prints the DESIGN.md example result: matched 2, objective 3, f1–v1 score 4, f2–v1 pinned score 0', async () => {
     const run = await runCli([writeInstance('design.json', DESIGN_EXAMPLE)]);
     expect(run.stderr).toBe('');
