@@ -76,6 +76,17 @@ export type EventSettings = {
   requestCap: number;
   /** at most this many people are checked in by one presence token (one kiosk, one two-minute window) */
   presenceCap: number;
+  /** the code of conduct and whom to reach, shown beside the safety button on personal pages */
+  safety: SafetySettings;
+};
+
+export type SafetySettings = {
+  /** http(s) address of the event's code of conduct, or '' */
+  codeOfConductUrl: string;
+  /** who to reach and how, in the organizers' words, e.g. "Ask for Maria at the registration desk" */
+  contactText: string;
+  contactEmail: string;
+  contactPhone: string;
 };
 
 export type LetterSettings = {
@@ -534,4 +545,30 @@ export const participantNotices = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('participant_notices_participant').on(t.participantId)],
+);
+
+// Someone pressed "I don't feel comfortable with this pairing": the pair ended at once and is
+// forbidden for good. The row is the organizers' alert until one of them acknowledges it; the
+// other person is never told why. The note is the reporter's own, so it goes with them.
+export const safetyReports = sqliteTable(
+  'safety_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    pairId: integer('pair_id').references(() => pairs.id, { onDelete: 'set null' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    /** the buddy they no longer want to be paired with; null once that person's data is erased */
+    otherId: integer('other_id').references(() => participants.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    /** they asked for another buddy at once */
+    rematchAsked: integer('rematch_asked', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedBy: integer('acknowledged_by').references(() => organizers.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('safety_reports_event_open').on(t.eventId, t.acknowledgedAt)],
 );

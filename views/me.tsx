@@ -12,6 +12,8 @@ import { Layout } from './layout.tsx';
 import { PlannedBuddies } from './planned-buddy.tsx';
 import { BuddyRequests } from './volunteer-directory.tsx';
 import type { RequestsView } from '../src/domain/buddy-requests.ts';
+import { OffMeetups, SafetyContact, safetyLinkText } from './me-safety.tsx';
+import type { SafetySettings } from '../src/domain/safety.ts';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -55,6 +57,8 @@ export type MeStatusProps = {
   message?: string | undefined;
   /** buddies-to-be from a pre-event round, until both have checked in */
   planned?: PlannedBuddyView[] | undefined;
+  /** the event's code of conduct and safety contact, beside the safety button */
+  safety?: SafetySettings | undefined;
 };
 
 function PairButton(props: { slug: string; token: string; pairId: number; action: 'met' | 'missing' | 'different'; label: string; variant?: string }) {
@@ -134,6 +138,9 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
           <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
         )
       ) : null}
+      <p class="safety-link small">
+        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
+      </p>
     </article>
   );
 }
@@ -174,7 +181,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, planned = [] }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, planned = [], safety }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -199,6 +206,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, 
           {text}
         </p>
       ))}
+      <OffMeetups off={myPairs.offMeetups} />
       {meetups.length > 0 ? (
         <>
           {meetups.map((m) => (
@@ -215,6 +223,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, 
               <a href={`${base}/meetup.ics`}>{meetups.length > 1 ? 'Add these meetups to your calendar' : 'Add to calendar'}</a>
             </p>
           ) : null}
+          {safety ? <SafetyContact safety={safety} /> : null}
         </>
       ) : (
         <>
@@ -255,6 +264,7 @@ const noticeText: Record<string, string> = {
   different: 'Thanks for telling us; we passed it on quietly.',
   'check-in-at-desk':
     "You're registered, but not checked in yet: that QR code had already checked in as many people as can reach the desk in two minutes. Show your desk code at the registration desk.",
+  safety: "We've ended that pairing. Your buddy only sees that the meetup is off, you won't be paired with them again, and the organizers have been told.",
 };
 
 export function MePage(props: {
@@ -266,7 +276,7 @@ export function MePage(props: {
   planned?: PlannedBuddyView[];
   requests?: RequestsView | undefined;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | 'safety' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;
@@ -286,7 +296,16 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} planned={props.planned} requests={props.requests} now={props.now} timezone={event.timezone} />
+          <MeStatus
+            me={me}
+            slug={event.slug}
+            myPairs={props.myPairs}
+            planned={props.planned}
+            requests={props.requests}
+            now={props.now}
+            timezone={event.timezone}
+            safety={event.settings.safety}
+          />
         </div>
 
         <section class="card">

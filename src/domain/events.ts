@@ -58,6 +58,7 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     plannedHoldUntil: '11:00',
     requestCap: 5,
     presenceCap: 30,
+    safety: { codeOfConductUrl: '', contactText: '', contactEmail: '', contactPhone: '' },
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 // What pages show of live pairs, one read model per audience: the organizer's dashboard rows
 // (with what needs attention first), the board's lines (public names only), and a phone's buddies
 // and meetups (never the organizers' pin, an e-mail only when both agreed).
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { meetupSpots, pairs, programSessions } from '../../db/schema.ts';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { meetupSpots, pairs, programSessions, safetyReports } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { bestAvailableReason, hasNoTopic, pinnedReason } from '../matcher/index.ts';
 import type { Event, ProgramSession } from './events.ts';
@@ -64,6 +64,8 @@ export type MyPairs = {
   nextChangeAt: Date | null;
   /** "your buddy left the program", for a while after it happened */
   notices: string[];
+  /** meetups that ended lately, by an organizer or the other person: only that they are off, never why */
+  offMeetups: { pairId: number; name: PublicName }[];
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
@@ -145,10 +147,53 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   return {
     buddies: views,
     meetups: groupByMeetup(views),
+    offMeetups: findOffMeetups(db, event, fresh, rows, now),
     waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
     nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
     notices: loadNotices(db, fresh.id, now),
   };
+}
+
+/** how long a personal page says that a meetup is off */
+const offShownMinutes = 60;
+
+function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow[], now: Date): MyPairs['offMeetups'] {
+  const firstTimer = me.role === 'first_timer';
+  const ended = db
+    .select()
+    .from(pairs)
+    .where(
+      and(
+        eq(pairs.eventId, event.id),
+        firstTimer ? eq(pairs.firstTimerId, me.id) : eq(pairs.volunteerId, me.id),
+        // after a no-show the page says what happens next; a cancelled meetup would just vanish
+        eq(pairs.status, 'cancelled'),
+        gte(pairs.endedAt, new Date(now.getTime() - offShownMinutes * MINUTE)),
+      ),
+    )
+    .orderBy(asc(pairs.endedAt), asc(pairs.id))
+    .all();
+  if (ended.length === 0) return [];
+  // the person who pressed the safety button knows; paired again with the same buddy, nothing is off
+  const mine = new Set(
+    db
+      .select({ pairId: safetyReports.pairId })
+      .from(safetyReports)
+      .where(and(eq(safetyReports.eventId, event.id), eq(safetyReports.reporterId, me.id)))
+      .all()
+      .map((r) => r.pairId),
+  );
+  const buddyOf = (p: LivePairRow) => (firstTimer ? p.volunteerId : p.firstTimerId);
+  const current = new Set(live.map(buddyOf));
+  const shown = ended.filter((p) => !mine.has(p.id) && !current.has(buddyOf(p)));
+  const people = peopleById(db, shown.map(buddyOf));
+  const seen = new Set<number>();
+  return shown.flatMap((p) => {
+    const buddy = people.get(buddyOf(p));
+    if (!buddy || seen.has(buddy.id)) return [];
+    seen.add(buddy.id);
+    return [{ pairId: p.id, name: publicName(buddy.name) }];
+  });
 }
 
 function groupByMeetup(buddies: BuddyView[]): MyMeetup[] {

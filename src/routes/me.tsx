@@ -11,6 +11,7 @@ import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
 import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
+import { safetySettingsOf } from '../domain/safety.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -23,6 +24,7 @@ import { myLetterRoutes } from './letters.tsx';
 import { meDataRoutes } from './me-data.tsx';
 import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
+import { meSafetyRoutes } from './me-safety.tsx';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
 
@@ -93,6 +95,7 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
       now={now}
       timezone={event.timezone}
       message={message}
+      safety={safetySettingsOf(event)}
     />,
     status,
   );
@@ -117,7 +120,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -193,3 +196,4 @@ meRoutes.route('/', myLetterRoutes);
 meRoutes.route('/', meVolunteerRoutes);
 // "Your data": download it, or erase it
 meRoutes.route('/', meDataRoutes);
+meRoutes.route('/', meSafetyRoutes);

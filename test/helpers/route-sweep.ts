@@ -23,6 +23,8 @@ export function sweepTargets(t: TestApp) {
     `${e}/desk/welcome/${'a'.repeat(43)}`, `${e}/board`, `${e}/board/pairs`,
     `${e}/me/${p.token}`, `${e}/me/${p.token}/edit`, `${e}/me/${p.token}/status`, `${e}/me/${p.token}/meetup.ics`,
     `${e}/me/${p.token}/pairs/99999/met`, `${e}/me/${p.token}/pairs/0x10/missing`, `${e}/me/%ZZ`,
+    `${e}/me/${p.token}/safety/99999`, `${e}/me/${p.token}/safety/abc`, `${a}/safety-alerts`, `${a}/safety-alerts/abc/acknowledge`,
+    `${a}/safety-alerts/99999/acknowledge`, `${a}/safety-settings`,
     '/admin', '/admin/login', '/admin/login?next=//evil.example', '/admin/setup/nope', a, `${a}/counts`,
     `${a}/participants?q=%25_%5C`, `${a}/participants/abc/check-in`, `${a}/participants/99999/check-out`,
     `${a}/rounds`, `${a}/rounds/abc`, `${a}/rounds/99999/publish`, `${a}/pairs`, `${a}/pairs/abc/no-show`,

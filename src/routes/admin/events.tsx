@@ -31,6 +31,8 @@ import { EventListPage } from '../../../views/admin/events.tsx';
 import { plural } from '../../../views/format.ts';
 import { EventArchivedPage } from '../../../views/errors.tsx';
 import { isHtmx, readForm } from '../request.ts';
+import { safetySettingsOf } from '../../domain/safety.ts';
+import { safetyValuesOf, type SafetyErrors, type SafetyValues } from '../../../views/admin/safety-alerts.tsx';
 import { flashNotice, takeNotice } from './notice.ts';
 
 const zones = () => ({ northAmerica: northAmericanZones, others: otherTimeZones() });
@@ -88,10 +90,13 @@ export const readOnlyWhenArchived: MiddlewareHandler<AppEnv> = async (c, next) =
 
 export const eventDetailsRoutes = new Hono<AppEnv>();
 
-function renderEdit(c: Context<AppEnv>, opts: { values?: EventValues; errors?: EventErrors; archiveError?: string } = {}) {
+export function renderEdit(
+  c: Context<AppEnv>,
+  opts: { values?: EventValues; errors?: EventErrors; archiveError?: string; safety?: { values: SafetyValues; errors: SafetyErrors } } = {},
+) {
   const { event } = c.var;
   const warning = archiveWarning(event, c.var.now());
-  const refused = opts.errors !== undefined || opts.archiveError !== undefined;
+  const refused = opts.errors !== undefined || opts.archiveError !== undefined || opts.safety !== undefined;
   c.header('Cache-Control', 'no-store');
   return c.html(
     <EditEventPage
@@ -104,6 +109,7 @@ function renderEdit(c: Context<AppEnv>, opts: { values?: EventValues; errors?: E
       notice={refused ? undefined : takeNotice(c)}
       archiveWarning={warning && warning.state !== 'closed' ? { state: warning.state, lastDay: warning.lastDay } : null}
       archiveError={opts.archiveError}
+      safety={{ slug: event.slug, ...(opts.safety ?? { values: safetyValuesOf(safetySettingsOf(event)), errors: {} }) }}
     />,
     refused ? 422 : 200,
   );

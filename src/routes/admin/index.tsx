@@ -24,6 +24,7 @@ import { printablesRoutes } from './printables.tsx';
 import { programRoutes } from './program.tsx';
 import { reportRoutes } from './report.tsx';
 import { roundsRoutes } from './rounds.tsx';
+import { safetyRoutes } from './safety.tsx';
 import { spotsRoutes } from './spots.tsx';
 import { weightsRoutes } from './weights.tsx';
 
@@ -49,6 +50,7 @@ eventArea.route('/', programRoutes);
 eventArea.route('/', preregistrationRoutes);
 eventArea.route('/', exportsRoutes);
 eventArea.route('/', kiosksRoutes);
+eventArea.route('/', safetyRoutes);
 
 export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.route('/', loginRoutes);
