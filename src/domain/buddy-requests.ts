@@ -1,7 +1,7 @@
 // Asking for a buddy: a first-timer who browsed the volunteer directory asks for up to three listed
 // volunteers. A request is a wish, not a booking: the matcher weighs it (w.requested) and honours
 // it when that leaves nobody else unmatched. A volunteer's page says how many asked, not who.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { buddyRequests, events, pairs, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
@@ -111,18 +111,18 @@ export type RequestsView =
 // read for every personal status, pushed to each phone a round pairs: compiled once per database
 const viewStatements = preparedOnce((db) => {
   const personId = sql.placeholder('personId');
-  // the statuses written out, so SQLite can use the partial index of a first-timer's live pair
-  const live = sql`${pairs.status} in ('published', 'met')`;
+  // a planned pair (pre-event round) answers the wish as a live one does; the statuses are written
+  // out, so SQLite can use the partial indexes of a first-timer's live and planned pair
+  const buddyOfFirstTimer = (statuses: SQL) =>
+    db.select({ id: pairs.volunteerId }).from(pairs).where(and(eq(pairs.firstTimerId, personId), statuses));
   return {
-    buddiesOfFirstTimer: db
-      .select({ id: pairs.volunteerId })
-      .from(pairs)
-      .where(and(eq(pairs.firstTimerId, personId), live))
+    buddiesOfFirstTimer: buddyOfFirstTimer(sql`${pairs.status} in ('published', 'met')`)
+      .unionAll(buddyOfFirstTimer(sql`${pairs.status} = 'planned'`))
       .prepare(),
     buddiesOfVolunteer: db
       .select({ id: pairs.firstTimerId })
       .from(pairs)
-      .where(and(eq(pairs.volunteerId, personId), live))
+      .where(and(eq(pairs.volunteerId, personId), sql`${pairs.status} in ('published', 'met', 'planned')`))
       .prepare(),
     asked: requestsJoined(db)
       .where(and(eq(buddyRequests.firstTimerId, personId), standing))

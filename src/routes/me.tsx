@@ -7,9 +7,11 @@ import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain
 import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
-import { findParticipantByToken, findPerson, loadProfile } from '../domain/participants.ts';
+import { findParticipantByToken, findPerson, loadProfile, type Participant } from '../domain/participants.ts';
+import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
+import { safetySettingsOf } from '../domain/safety.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -19,7 +21,9 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meDataRoutes } from './me-data.tsx';
 import { meVolunteerRoutes } from './me-volunteers.tsx';
+import { meSafetyRoutes } from './me-safety.tsx';
 import { streamPersonalFragment } from './personal-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
@@ -69,6 +73,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      planned={findPlannedBuddies(c.var.db, event, me)}
       requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
@@ -77,13 +82,27 @@ meRoutes.get('/:token', async (c) => {
   );
 });
 
-function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
-  const { event, me } = c.var;
+/** The status fragment for this person as it is now: the /status answer and the pushed event alike. */
+function statusView(c: Context<AppEnv>, me: Participant, message?: string) {
+  const { db, event } = c.var;
   const now = c.var.now();
-  return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} />,
-    status,
+  return (
+    <MeStatus
+      me={me}
+      slug={event.slug}
+      myPairs={findMyPairs(db, event, me, now)}
+      planned={findPlannedBuddies(db, event, me)}
+      requests={loadRequestsView(db, me)}
+      now={now}
+      timezone={event.timezone}
+      message={message}
+      safety={safetySettingsOf(event)}
+    />
   );
+}
+
+function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
+  return c.html(statusView(c, c.var.me, message), status);
 }
 
 meRoutes.get('/:token/status', (c) => renderStatus(c));
@@ -96,15 +115,8 @@ meRoutes.get('/:token/stream', (c) => {
 
 /** The status fragment as it is now, for a push; null when the person is gone. */
 async function statusFragment(c: Context<AppEnv>, participantId: number): Promise<string | null> {
-  const { db, event } = c.var;
-  const me = findPerson(db, event.id, participantId);
-  if (!me) return null;
-  const now = c.var.now();
-  return String(
-    await (
-      <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(db, event, me, now)} requests={loadRequestsView(db, me)} now={now} timezone={event.timezone} />
-    ),
-  );
+  const me = findPerson(c.var.db, c.var.event.id, participantId);
+  return me ? String(await statusView(c, me)) : null;
 }
 
 meRoutes.get('/:token/meetup.ics', (c) => {
@@ -119,7 +131,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -193,3 +205,6 @@ meRoutes.post('/:token/edit', async (c) => {
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
 meRoutes.route('/', meVolunteerRoutes);
+// "Your data": download it, or erase it
+meRoutes.route('/', meDataRoutes);
+meRoutes.route('/', meSafetyRoutes);
