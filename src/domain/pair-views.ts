@@ -1,7 +1,7 @@
 // What pages show of live pairs, one read model per audience: the organizer's dashboard rows
 // (with what needs attention first), the board's lines (public names only), and a phone's buddies
 // and meetups (never the organizers' pin, an e-mail only when both agreed).
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { meetupSpots, pairs, participants, programSessions, safetyReports } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { bestAvailableReason, hasNoTopic, pinnedReason } from '../matcher/index.ts';
@@ -96,9 +96,26 @@ const statements = preparedOnce((db) => {
       .where(and(eq(pairs.eventId, eventId), eq(column, sql.placeholder('personId')), live))
       .orderBy(asc(pairs.meetAt), asc(pairs.id))
       .prepare();
+  // after a no-show the page says what happens next; a cancelled meetup would just vanish
+  const off = (column: typeof pairs.firstTimerId | typeof pairs.volunteerId) =>
+    db
+      .select()
+      .from(pairs)
+      .where(
+        and(
+          eq(pairs.eventId, eventId),
+          eq(column, sql.placeholder('personId')),
+          eq(pairs.status, 'cancelled'),
+          sql`${pairs.endedAt} >= ${sql.placeholder('since')}`,
+        ),
+      )
+      .orderBy(asc(pairs.endedAt), asc(pairs.id))
+      .prepare();
   return {
     pairsOfFirstTimer: mine(pairs.firstTimerId),
     pairsOfVolunteer: mine(pairs.volunteerId),
+    offOfFirstTimer: off(pairs.firstTimerId),
+    offOfVolunteer: off(pairs.volunteerId),
     livePairs: db.select().from(pairs).where(and(eq(pairs.eventId, eventId), live)).prepare(),
     people: db
       .select()
@@ -186,20 +203,11 @@ const offShownMinutes = 60;
 
 function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow[], now: Date): MyPairs['offMeetups'] {
   const firstTimer = me.role === 'first_timer';
-  const ended = db
-    .select()
-    .from(pairs)
-    .where(
-      and(
-        eq(pairs.eventId, event.id),
-        firstTimer ? eq(pairs.firstTimerId, me.id) : eq(pairs.volunteerId, me.id),
-        // after a no-show the page says what happens next; a cancelled meetup would just vanish
-        eq(pairs.status, 'cancelled'),
-        gte(pairs.endedAt, new Date(now.getTime() - offShownMinutes * MINUTE)),
-      ),
-    )
-    .orderBy(asc(pairs.endedAt), asc(pairs.id))
-    .all();
+  const ended = (firstTimer ? statements(db).offOfFirstTimer : statements(db).offOfVolunteer).all({
+    eventId: event.id,
+    personId: me.id,
+    since: now.getTime() - offShownMinutes * MINUTE,
+  });
   if (ended.length === 0) return [];
   // the person who pressed the safety button knows; paired again with the same buddy, nothing is off
   const mine = new Set(
