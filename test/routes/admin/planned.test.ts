@@ -255,7 +255,10 @@ describe('POST /e/:slug/me/:token/pairs/:pairId/different on a planned pair', ()
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=different`);
     expect(plannedPairs(t, event.id)).toEqual([]);
-    expect(await (await get(t.app, `/e/${event.slug}/me/${rosa.token}/status`)).text()).not.toContain('Marcus');
+    // the other page drops the buddy-to-be and, as after any ended meetup, says only that it is off
+    const other = await (await get(t.app, `/e/${event.slug}/me/${rosa.token}/status`)).text();
+    expect(other).not.toContain(`planned-${pair!.id}`);
+    expect(other).toContain('Your meetup with Marcus W. is off.');
     expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'end-planned-pair', organizerId: null });
   });
 });
