@@ -195,6 +195,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, 
       hx-trigger={statusTrigger(myPairs.nextChangeAt, now)}
       hx-target="this"
       hx-swap="outerHTML settle:0ms"
+      sse-swap="status"
     >
       {message ? (
         <p class="banner warn" role="alert">

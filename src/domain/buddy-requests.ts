@@ -1,14 +1,15 @@
 // Asking for a buddy: a first-timer who browsed the volunteer directory asks for up to three listed
 // volunteers. A request is a wish, not a booking: the matcher weighs it (w.requested) and honours
 // it when that leaves nobody else unmatched. A volunteer's page says how many asked, not who.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { buddyRequests, events, pairs, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
-import { asker, listMyRequests, requestCountsByVolunteer, requestsJoined, type MyRequest } from './buddy-request-queries.ts';
+import { asker, listMyRequests, requestCountsByVolunteer, requestsJoined, standing, type MyRequest } from './buddy-request-queries.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { countLivePairsOf, immediate, liveStatuses, livePairOfFirstTimer } from './live-pairs.ts';
 import type { Participant } from './participants.ts';
+import { preparedOnce } from './prepared.ts';
 import { publicName, type PublicName } from './public-name.ts';
 
 export const maxRequestsPerFirstTimer = 3;
@@ -107,35 +108,51 @@ export type RequestsView =
   | { role: 'first_timer'; asked: MyRequest[]; buddyIds: number[] }
   | { role: 'volunteer'; listed: boolean; askedBy: number; askedByMine: PublicName[] };
 
+// read for every personal status, pushed to each phone a round pairs: compiled once per database
+const viewStatements = preparedOnce((db) => {
+  const personId = sql.placeholder('personId');
+  // a planned pair (pre-event round) answers the wish as a live one does; the statuses are written
+  // out, so SQLite can use the partial indexes of a first-timer's live and planned pair
+  const buddyOfFirstTimer = (statuses: SQL) =>
+    db.select({ id: pairs.volunteerId }).from(pairs).where(and(eq(pairs.firstTimerId, personId), statuses));
+  return {
+    buddiesOfFirstTimer: buddyOfFirstTimer(sql`${pairs.status} in ('published', 'met')`)
+      .unionAll(buddyOfFirstTimer(sql`${pairs.status} = 'planned'`))
+      .prepare(),
+    buddiesOfVolunteer: db
+      .select({ id: pairs.firstTimerId })
+      .from(pairs)
+      .where(and(eq(pairs.volunteerId, personId), sql`${pairs.status} in ('published', 'met', 'planned')`))
+      .prepare(),
+    asked: requestsJoined(db)
+      .where(and(eq(buddyRequests.firstTimerId, personId), standing))
+      .orderBy(buddyRequests.createdAt, buddyRequests.volunteerId)
+      .prepare(),
+    askedBy: db
+      .select({ firstTimerId: buddyRequests.firstTimerId, name: asker.name })
+      .from(buddyRequests)
+      .innerJoin(asker, eq(asker.id, buddyRequests.firstTimerId))
+      .where(and(eq(buddyRequests.volunteerId, personId), ne(asker.status, 'withdrawn')))
+      .prepare(),
+  };
+});
+
 export function loadRequestsView(conn: Conn, me: Participant): RequestsView {
-  const live = conn
-    .select({ firstTimerId: pairs.firstTimerId, volunteerId: pairs.volunteerId })
-    .from(pairs)
-    // a planned pair (pre-event round) answers the wish as a live one does
-    .where(and(eq(me.role === 'first_timer' ? pairs.firstTimerId : pairs.volunteerId, me.id), inArray(pairs.status, [...liveStatuses, 'planned'])))
-    .all();
-  const myBuddyIds = live.map((p) => (me.role === 'first_timer' ? p.volunteerId : p.firstTimerId));
-  if (me.role === 'first_timer') return { role: 'first_timer', asked: listMyRequests(conn, me), buddyIds: myBuddyIds };
-  const rows = requestsJoined(conn)
-    .where(and(eq(buddyRequests.volunteerId, me.id), ne(asker.status, 'withdrawn')))
-    .all();
-  const mine = new Set(myBuddyIds);
-  const names =
-    rows.length === 0
-      ? new Map<number, string>()
-      : new Map(
-          conn
-            .select({ id: participants.id, name: participants.name })
-            .from(participants)
-            .where(inArray(participants.id, rows.map((r) => r.firstTimerId)))
-            .all()
-            .map((p) => [p.id, p.name]),
-        );
+  const statements = viewStatements(conn);
+  if (me.role === 'first_timer') {
+    return {
+      role: 'first_timer',
+      asked: statements.asked.all({ personId: me.id }).map((r) => ({ volunteerId: r.volunteerId, name: publicName(r.volunteerName) })),
+      buddyIds: statements.buddiesOfFirstTimer.all({ personId: me.id }).map((r) => r.id),
+    };
+  }
+  const rows = statements.askedBy.all({ personId: me.id });
+  const mine = new Set(statements.buddiesOfVolunteer.all({ personId: me.id }).map((r) => r.id));
   return {
     role: 'volunteer',
     listed: me.listed,
     askedBy: rows.length,
-    askedByMine: rows.filter((r) => mine.has(r.firstTimerId)).map((r) => publicName(names.get(r.firstTimerId) ?? '')),
+    askedByMine: rows.filter((r) => mine.has(r.firstTimerId)).map((r) => publicName(r.name)),
   };
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { insertProfileChoices, offeredLabels } from './choices.ts';
+import { cachedEventBySlug } from './event-cache.ts';
 
 export type Event = typeof events.$inferSelect;
 export type Interest = typeof interests.$inferSelect;
@@ -129,9 +130,9 @@ export function withDefaults(event: Event): Event {
   return { ...event, settings: defaultEventSettings(event.settings) };
 }
 
+/** The event at this address; every request asks, so it is served from memory until an event changes (event-cache.ts). */
 export function findEventBySlug(db: Db, slug: string): Event | undefined {
-  const event = db.select().from(events).where(eq(events.slug, slug)).get();
-  return event && withDefaults(event);
+  return cachedEventBySlug(db, slug, withDefaults);
 }
 
 export function listEvents(db: Db): Event[] {

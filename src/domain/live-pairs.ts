@@ -2,14 +2,15 @@
 // meetup and ending one with the participants' statuses that go with it, and the one-person
 // rematch. Every function here runs inside the caller's transaction. What people do with a pair
 // is in pairs.ts (organizers) and buddy-actions.ts (participants); what pages show, pair-views.ts.
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { forbiddenPairs, meetupSpots, pairs, participants } from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { rematchFirstTimer, type RematchChoice } from '../matcher/index.ts';
 import type { Event } from './events.ts';
 import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
 import { isHere, loadEventPeople, type Participant, type Person } from './participants.ts';
-import { allocateMeetup, utcOffsetMinutes, type Meetup } from './slot-allocation.ts';
+import { jsonList, preparedOnce } from './prepared.ts';
+import { createSlotBook, utcOffsetMinutes, type Meetup } from './slot-allocation.ts';
 import { listSpots } from './spots.ts';
 
 export const liveStatuses = ['published', 'met'] as const;
@@ -44,13 +45,30 @@ export function isLive(pair: LivePairRow): pair is LivePairRow & { status: 'publ
   return pair.status === 'published' || pair.status === 'met';
 }
 
-/** A pair of this event, live or not. */
-export function findPair(conn: Conn, eventId: number, pairId: number): LivePairRow | undefined {
-  return conn
+// the statuses written out, not bound: SQLite uses the partial index of a first-timer's live pair only when it can see them
+const isLiveStatus = sql`${pairs.status} in ('published', 'met')`;
+
+const statements = preparedOnce((db) => ({
+  byId: db
     .select()
     .from(pairs)
-    .where(and(eq(pairs.id, pairId), eq(pairs.eventId, eventId)))
-    .get();
+    .where(and(eq(pairs.id, sql.placeholder('pairId')), eq(pairs.eventId, sql.placeholder('eventId'))))
+    .prepare(),
+  countOfVolunteer: db
+    .select({ n: count() })
+    .from(pairs)
+    .where(and(eq(pairs.volunteerId, sql.placeholder('volunteerId')), isLiveStatus))
+    .prepare(),
+  ofFirstTimer: db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.firstTimerId, sql.placeholder('firstTimerId')), isLiveStatus))
+    .prepare(),
+}));
+
+/** A pair of this event, live or not. */
+export function findPair(conn: Conn, eventId: number, pairId: number): LivePairRow | undefined {
+  return statements(conn).byId.get({ eventId, pairId });
 }
 
 /** The event's live pairs, oldest first. */
@@ -71,19 +89,11 @@ export function countLoads(live: LivePairRow[]): Map<number, number> {
 }
 
 export function countLivePairsOf(conn: Conn, volunteerId: number): number {
-  return conn
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(and(eq(pairs.volunteerId, volunteerId), inArray(pairs.status, [...liveStatuses])))
-    .all().length;
+  return statements(conn).countOfVolunteer.get({ volunteerId })?.n ?? 0;
 }
 
 export function livePairOfFirstTimer(conn: Conn, firstTimerId: number): LivePairRow | undefined {
-  return conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.firstTimerId, firstTimerId), inArray(pairs.status, [...liveStatuses])))
-    .get();
+  return statements(conn).ofFirstTimer.get({ firstTimerId });
 }
 
 /**
@@ -131,8 +141,8 @@ export function isForbidden(conn: Conn, eventId: number, firstTimerId: number, v
 export type MeetupPlanner = { assign(volunteerId: number): Meetup };
 
 /**
- * Places new pairs at spots and times, reading the live pairs once and remembering what it has
- * handed out since, so publishing a round of hundreds of pairs is not quadratic in queries.
+ * Places new pairs at spots and times, reading the live pairs once and booking what it hands
+ * out as it goes, so publishing a round of thousands of pairs is linear, not quadratic.
  */
 export function createMeetupPlanner(conn: Conn, event: Event, now: Date): MeetupPlanner {
   const taken = conn
@@ -142,19 +152,26 @@ export function createMeetupPlanner(conn: Conn, event: Event, now: Date): Meetup
     .orderBy(asc(pairs.id))
     .all();
   const spots = listSpots(conn, event.id).map((s) => ({ id: s.id, pairsAtOnce: s.pairsAtOnce }));
-  const clock = {
+  const book = createSlotBook({
     now,
     slotMinutes: event.settings.slotMinutes,
     leadMinutes: event.settings.leadMinutes,
     utcOffsetMinutes: utcOffsetMinutes(event.timezone, now),
+    spots,
+    taken,
+  });
+  // each volunteer's earliest upcoming meetup (the first made, of equal times): their new first-timers join it
+  const groups = new Map<number, Meetup>();
+  const join = (volunteerId: number, m: { spotId: number | null; meetAt: Date | null }) => {
+    if (m.meetAt === null || m.meetAt.getTime() < now.getTime()) return;
+    const group = groups.get(volunteerId);
+    if (!group || m.meetAt.getTime() < group.meetAt.getTime()) groups.set(volunteerId, { spotId: m.spotId, meetAt: m.meetAt });
   };
+  for (const t of taken) join(t.volunteerId, t);
   return {
     assign(volunteerId) {
-      const group = taken
-        .filter((p) => p.volunteerId === volunteerId && p.meetAt !== null && p.meetAt.getTime() >= now.getTime())
-        .sort((a, b) => a.meetAt!.getTime() - b.meetAt!.getTime())[0];
-      const meetup = allocateMeetup({ ...clock, spots, taken, group: group ? { spotId: group.spotId, meetAt: group.meetAt! } : null });
-      taken.push({ volunteerId, spotId: meetup.spotId, meetAt: meetup.meetAt });
+      const meetup = book.allocate(groups.get(volunteerId) ?? null);
+      join(volunteerId, meetup);
       return meetup;
     },
   };
@@ -198,6 +215,52 @@ export function createLivePair(conn: Conn, event: Event, p: NewLivePair): LivePa
     .where(inArray(participants.id, [p.firstTimerId, p.volunteerId]))
     .run();
   return pair;
+}
+
+const batchStatements = preparedOnce((db) => ({
+  // the whole batch is one JSON array bound to one placeholder: a round of any size is one
+  // compiled statement, and json_each keeps the array's order, so ids follow the proposal
+  insertPairs: db
+    .insert(pairs)
+    .select(
+      // every column of pairs in the schema's order: a new id, the pair and its meetup, nothing met or ended yet
+      sql`select null, ${sql.placeholder('eventId')}, value ->> 'roundId', value ->> 'firstTimerId', value ->> 'volunteerId', 'published',
+        value ->> 'score', value -> 'reasons', value ->> 'pinned', value ->> 'spotId', value ->> 'meetAt', ${sql.placeholder('now')},
+        null, null, null, null, null
+        from json_each(${sql.placeholder('rows')}) order by key`,
+    )
+    .prepare(),
+  matchPeople: db
+    .update(participants)
+    .set({ status: 'matched', waitingSince: null, updatedAt: sql`${sql.placeholder('now')}` })
+    .where(sql`${participants.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+}));
+
+/**
+ * Inserts many new live pairs at once, meetups already chosen, in the order given: one insert and
+ * one status update for everyone, inside the caller's transaction.
+ */
+export function insertLivePairs(
+  conn: Conn,
+  event: Event,
+  batch: (Omit<NewLivePair, 'planner' | 'now'> & Meetup)[],
+  now: Date,
+): void {
+  if (batch.length === 0) return;
+  const rows = batch.map((p) => ({
+    roundId: p.roundId,
+    firstTimerId: p.firstTimerId,
+    volunteerId: p.volunteerId,
+    score: p.score,
+    reasons: p.reasons,
+    pinned: p.pinned ? 1 : 0,
+    spotId: p.spotId,
+    meetAt: p.meetAt.getTime(),
+  }));
+  const statements = batchStatements(conn);
+  statements.insertPairs.run({ eventId: event.id, now: now.getTime(), rows: JSON.stringify(rows) });
+  statements.matchPeople.run({ now: now.getTime(), ids: jsonList([...new Set(batch.flatMap((p) => [p.firstTimerId, p.volunteerId]))]) });
 }
 
 export function endPair(

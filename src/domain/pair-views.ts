@@ -1,8 +1,8 @@
 // What pages show of live pairs, one read model per audience: the organizer's dashboard rows
 // (with what needs attention first), the board's lines (public names only), and a phone's buddies
 // and meetups (never the organizers' pin, an e-mail only when both agreed).
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { meetupSpots, pairs, programSessions, safetyReports } from '../../db/schema.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { meetupSpots, pairs, participants, programSessions, safetyReports } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { bestAvailableReason, hasNoTopic, pinnedReason } from '../matcher/index.ts';
 import type { Event, ProgramSession } from './events.ts';
@@ -11,6 +11,7 @@ import { loadProfiles } from './matching-input.ts';
 import { chooseOpener, type Opener } from './openers.ts';
 import { loadNotices } from './erasure.ts';
 import { findPerson, peopleById, type Participant, type Person } from './participants.ts';
+import { jsonList, preparedOnce } from './prepared.ts';
 import { publicName, type PublicName } from './public-name.ts';
 import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
 
@@ -83,9 +84,58 @@ export type BoardPairView = {
 
 const MINUTE = 60_000;
 
+// a personal status is rendered for every person a round pairs, and the board for every change
+const statements = preparedOnce((db) => {
+  const eventId = sql.placeholder('eventId');
+  // written out, not bound: SQLite uses the partial index on a first-timer's live pair only when it can see the statuses
+  const live = sql`${pairs.status} in ('published', 'met')`;
+  const mine = (column: typeof pairs.firstTimerId | typeof pairs.volunteerId) =>
+    db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.eventId, eventId), eq(column, sql.placeholder('personId')), live))
+      .orderBy(asc(pairs.meetAt), asc(pairs.id))
+      .prepare();
+  // after a no-show the page says what happens next; a cancelled meetup would just vanish
+  const off = (column: typeof pairs.firstTimerId | typeof pairs.volunteerId) =>
+    db
+      .select()
+      .from(pairs)
+      .where(
+        and(
+          eq(pairs.eventId, eventId),
+          eq(column, sql.placeholder('personId')),
+          eq(pairs.status, 'cancelled'),
+          sql`${pairs.endedAt} >= ${sql.placeholder('since')}`,
+        ),
+      )
+      .orderBy(asc(pairs.endedAt), asc(pairs.id))
+      .prepare();
+  return {
+    pairsOfFirstTimer: mine(pairs.firstTimerId),
+    pairsOfVolunteer: mine(pairs.volunteerId),
+    offOfFirstTimer: off(pairs.firstTimerId),
+    offOfVolunteer: off(pairs.volunteerId),
+    livePairs: db.select().from(pairs).where(and(eq(pairs.eventId, eventId), live)).prepare(),
+    people: db
+      .select()
+      .from(participants)
+      .where(sql`${participants.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+    spots: db.select().from(meetupSpots).where(eq(meetupSpots.eventId, eventId)).prepare(),
+    sessions: db.select().from(programSessions).where(eq(programSessions.eventId, eventId)).prepare(),
+  };
+});
+
 function spotsById(conn: Conn, eventId: number) {
-  const rows = conn.select().from(meetupSpots).where(eq(meetupSpots.eventId, eventId)).all();
+  const rows = statements(conn).spots.all({ eventId });
   return new Map(rows.map((s) => [s.id, s]));
+}
+
+function peopleOf(conn: Conn, ids: number[]): Map<number, Participant> {
+  if (ids.length === 0) return new Map();
+  const rows = statements(conn).people.all({ ids: jsonList([...new Set(ids)]) });
+  return new Map(rows.map((p) => [p.id, p]));
 }
 
 function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$inferSelect>): MeetupView {
@@ -102,15 +152,9 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   // the row the caller holds may predate a rematch that just happened
   const fresh = findPerson(db, event.id, me.id) ?? me;
   const firstTimer = fresh.role === 'first_timer';
-  const mine = firstTimer ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
-  let rows = db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.eventId, event.id), mine, inArray(pairs.status, [...liveStatuses])))
-    .orderBy(asc(pairs.meetAt), asc(pairs.id))
-    .all()
-    .filter(isLive);
-  const allBuddies = peopleById(
+  const mine = firstTimer ? statements(db).pairsOfFirstTimer : statements(db).pairsOfVolunteer;
+  let rows = mine.all({ eventId: event.id, personId: fresh.id }).filter(isLive);
+  const allBuddies = peopleOf(
     db,
     rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
   );
@@ -159,20 +203,11 @@ const offShownMinutes = 60;
 
 function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow[], now: Date): MyPairs['offMeetups'] {
   const firstTimer = me.role === 'first_timer';
-  const ended = db
-    .select()
-    .from(pairs)
-    .where(
-      and(
-        eq(pairs.eventId, event.id),
-        firstTimer ? eq(pairs.firstTimerId, me.id) : eq(pairs.volunteerId, me.id),
-        // after a no-show the page says what happens next; a cancelled meetup would just vanish
-        eq(pairs.status, 'cancelled'),
-        gte(pairs.endedAt, new Date(now.getTime() - offShownMinutes * MINUTE)),
-      ),
-    )
-    .orderBy(asc(pairs.endedAt), asc(pairs.id))
-    .all();
+  const ended = (firstTimer ? statements(db).offOfFirstTimer : statements(db).offOfVolunteer).all({
+    eventId: event.id,
+    personId: me.id,
+    since: now.getTime() - offShownMinutes * MINUTE,
+  });
   if (ended.length === 0) return [];
   // the person who pressed the safety button knows; paired again with the same buddy, nothing is off
   const mine = new Set(
@@ -212,7 +247,7 @@ function openerSource(db: Db, event: Event, me: Participant) {
   let sessions: ProgramSession[] | undefined;
   return {
     choose(pair: LivePairRow, buddy: Participant): Opener {
-      sessions ??= db.select().from(programSessions).where(eq(programSessions.eventId, event.id)).all();
+      sessions ??= statements(db).sessions.all({ eventId: event.id });
       const planned = new Set(loadProfiles(db, [me, buddy]).flatMap((p) => p.sessions.map(Number)));
       return chooseOpener({
         pairId: pair.id,
@@ -281,13 +316,10 @@ export function listBoardPairs(db: Db, event: Event, now: Date): BoardPairView[]
 
 /** Live pairs with a meetup, as public screens and the desk's printed sheet show them: by time, then spot; from `since` on, if given. */
 export function listPublicPairs(db: Db, event: Event, since?: Date): BoardPairView[] {
-  let rows = db
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
-    .all()
+  let rows = statements(db)
+    .livePairs.all({ eventId: event.id })
     .filter((p) => p.meetAt !== null && (since === undefined || p.meetAt.getTime() >= since.getTime()));
-  const everyone = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  const everyone = peopleOf(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
   // public screens never show a pair with someone who erased their data
   const people = new Map([...everyone].filter(([, p]) => p.erasedAt === null));
   rows = rows.filter((r) => people.has(r.firstTimerId) && people.has(r.volunteerId));

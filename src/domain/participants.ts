@@ -1,8 +1,9 @@
 // Participants: finding someone, checking in, an organizer's attendance list and counts, and who is
 // here to be paired.
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { auditLog, participantInterests, participantSessions, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
+import { jsonList, preparedOnce } from './prepared.ts';
 import { normalizeDeskCode } from './tokens.ts';
 
 export type Participant = typeof participants.$inferSelect;
@@ -20,13 +21,38 @@ export function isHere(p: Participant): boolean {
   return (p.status === 'present' || p.status === 'matched') && p.erasedAt === null;
 }
 
+// every personal page, status poll and check-in starts with one of these
+const statements = preparedOnce((db) => {
+  const eventId = sql.placeholder('eventId');
+  return {
+    byId: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.id, sql.placeholder('id'))))
+      .prepare(),
+    byToken: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.token, sql.placeholder('token'))))
+      .prepare(),
+    byDeskCode: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, sql.placeholder('code'))))
+      .prepare(),
+    // only someone not yet here is checked in, so a second scan changes nothing (and keeps 'matched')
+    checkIn: db
+      .update(participants)
+      .set({ status: 'present', checkedInAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
+      .where(and(eq(participants.id, sql.placeholder('id')), notInArray(participants.status, ['present', 'matched'])))
+      .returning()
+      .prepare(),
+  };
+});
+
 /** Someone of this event, of the given role if one is given. */
 export function findPerson(conn: Conn, eventId: number, id: number, role?: Participant['role']): Participant | undefined {
-  const p = conn
-    .select()
-    .from(participants)
-    .where(and(eq(participants.id, id), eq(participants.eventId, eventId)))
-    .get();
+  const p = statements(conn).byId.get({ eventId, id });
   return p && (role === undefined || p.role === role) ? p : undefined;
 }
 
@@ -36,6 +62,17 @@ export function peopleById(conn: Conn, ids: number[]): Map<number, Participant> 
     .select()
     .from(participants)
     .where(inArray(participants.id, [...new Set(ids)]))
+    .all();
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+/** The people of this event among `ids`, in one read however many they are. */
+export function peopleInEvent(conn: Conn, eventId: number, ids: readonly number[]): Map<number, Participant> {
+  if (ids.length === 0) return new Map();
+  const rows = conn
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, eventId), sql`${participants.id} in (select value from json_each(${jsonList([...new Set(ids)])}))`))
     .all();
   return new Map(rows.map((p) => [p.id, p]));
 }
@@ -61,19 +98,11 @@ export function sessionIdsOf(conn: Conn, participantId: number): number[] {
 }
 
 export function findParticipantByToken(db: Db, eventId: number, token: string): Participant | undefined {
-  return db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.token, token)))
-    .get();
+  return statements(db).byToken.get({ eventId, token });
 }
 
 export function findParticipantByDeskCode(db: Db, eventId: number, code: string): Participant | undefined {
-  return db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.eventId, eventId), eq(participants.deskCode, normalizeDeskCode(code))))
-    .get();
+  return statements(db).byDeskCode.get({ eventId, code: normalizeDeskCode(code) });
 }
 
 export function loadProfile(db: Conn, participant: Participant): ParticipantProfile {
@@ -89,12 +118,7 @@ export function loadProfile(db: Conn, participant: Participant): ParticipantProf
 /** Marks someone as physically at the conference; only present people are matched. */
 export function checkInParticipant(db: Db, participant: Participant, now: Date): Participant {
   if (participant.status === 'present' || participant.status === 'matched') return participant;
-  return db
-    .update(participants)
-    .set({ status: 'present', checkedInAt: now, updatedAt: now })
-    .where(eq(participants.id, participant.id))
-    .returning()
-    .get();
+  return statements(db).checkIn.get({ id: participant.id, now: now.getTime() }) ?? participant;
 }
 
 export type AttendanceResult = { ok: true; participant: Participant } | { ok: false; reason: 'not-found' };

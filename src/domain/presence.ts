@@ -12,6 +12,7 @@ import { defaultEventSettings, type Event } from './events.ts';
 import { isKioskActive } from './kiosks.ts';
 import type { Participant } from './participants.ts';
 import { insertParticipant, type RegisterResult } from './registration.ts';
+import { inSharedCommit } from './shared-commit.ts';
 import type { RegistrationInput } from './registration-schema.ts';
 
 export const presenceWindowMs = 2 * 60 * 1000;
@@ -77,16 +78,25 @@ export function registerWithPresence(
   db: Db,
   args: { secret: string; event: Event; input: RegistrationInput; token: string | undefined; now: Date },
 ): RegisterResult & { presence: Presence } {
-  return db.transaction(
-    (tx) => {
-      // a refused form uses nothing up: the window is claimed only once the person is saved
-      const result = insertParticipant(tx, args.event, args.input, { present: false, now: args.now });
-      if (!result.ok) return { ...result, presence: presenceOf(tx, args.secret, args.event, args.token, args.now) };
-      const presence = claimPresence(tx, args.secret, args.event, args.token, args.now);
-      return { ok: true, participant: presence === 'at-desk' ? markPresent(tx, result.participant.id, args.now) : result.participant, presence };
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertWithPresence(tx, args), { behavior: 'immediate' });
+}
+
+type RegisterArgs = Parameters<typeof registerWithPresence>[1];
+
+function insertWithPresence(tx: Tx, args: RegisterArgs): RegisterResult & { presence: Presence } {
+  // a refused form uses nothing up: the window is claimed only once the person is saved
+  const result = insertParticipant(tx, args.event, args.input, { present: false, now: args.now });
+  if (!result.ok) return { ...result, presence: presenceOf(tx, args.secret, args.event, args.token, args.now) };
+  const presence = claimPresence(tx, args.secret, args.event, args.token, args.now);
+  return { ok: true, participant: presence === 'at-desk' ? markPresent(tx, result.participant.id, args.now) : result.participant, presence };
+}
+
+/**
+ * registerWithPresence for the join form: registrations that arrive together share one commit
+ * (shared-commit.ts), and each is answered once it is on disk.
+ */
+export function registerWithPresenceSoon(db: Db, args: RegisterArgs): Promise<RegisterResult & { presence: Presence }> {
+  return inSharedCommit(db, (tx) => insertWithPresence(tx, args));
 }
 
 function markPresent(tx: Tx, id: number, now: Date): Participant {

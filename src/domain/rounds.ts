@@ -9,12 +9,10 @@ import type { Conn } from '../db.ts';
 import { writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
 import {
-  countLivePairsOf,
   countLoads,
-  createLivePair,
   createMeetupPlanner,
   immediate,
-  livePairOfFirstTimer,
+  insertLivePairs,
   loadLivePairs,
   loadPlannedHolds,
   withoutHeldPlaces,
@@ -29,7 +27,7 @@ import {
   type MatchProfile,
 } from './matching-input.ts';
 import { publishPlannedRound } from './planned-pairs.ts';
-import { isHere, loadEventPeople, type Participant, type Person } from './participants.ts';
+import { isHere, loadEventPeople, peopleInEvent, type Participant, type Person } from './participants.ts';
 
 export type MatchRound = typeof matchRounds.$inferSelect;
 
@@ -239,17 +237,18 @@ export function publishRound(
     const { round } = found;
     if (round.kind === 'pre-event') return publishPlannedRound(tx, event, round, args);
     const forbidden = new Set(loadForbidden(tx, event.id).map((f) => `${f.firstTimerId}:${f.volunteerId}`));
+    // everything the checks need, read once: the people named, who is paired, how full each volunteer is
+    const people = peopleInEvent(tx, event.id, round.proposal.pairs.flatMap((p) => [p.firstTimerId, p.volunteerId]));
+    const live = loadLivePairs(tx, event.id);
+    const pairedFirstTimers = new Set(live.map((p) => p.firstTimerId));
+    const loads = countLoads(live);
     const person = (id: number, role: Participant['role']) => {
-      const p = tx
-        .select()
-        .from(participants)
-        .where(and(eq(participants.id, id), eq(participants.eventId, event.id)))
-        .get();
+      const p = people.get(id);
       return p && p.role === role ? p : undefined;
     };
     const planner = createMeetupPlanner(tx, event, args.now);
+    const batch: Parameters<typeof insertLivePairs>[2] = [];
     const changed = new Set<number>();
-    let published = 0;
     let skipped = 0;
     for (const proposed of round.proposal.pairs) {
       const firstTimer = person(proposed.firstTimerId, 'first_timer');
@@ -260,27 +259,29 @@ export function publishRound(
         volunteer !== undefined &&
         isHere(firstTimer) &&
         isHere(volunteer) &&
-        livePairOfFirstTimer(tx, firstTimer.id) === undefined &&
-        countLivePairsOf(tx, volunteer.id) < volunteer.capacity &&
+        !pairedFirstTimers.has(firstTimer.id) &&
+        (loads.get(volunteer.id) ?? 0) < volunteer.capacity &&
         !forbidden.has(`${firstTimer.id}:${volunteer.id}`) &&
         !speakNoCommonLanguage(firstTimer.languages, volunteer.languages);
       if (!stillPossible) {
         skipped++;
         continue;
       }
-      createLivePair(tx, event, {
+      batch.push({
         firstTimerId: firstTimer.id,
         volunteerId: volunteer.id,
         score: proposed.score,
         reasons: proposed.reasons,
         pinned: false,
         roundId: round.id,
-        now: args.now,
-        planner,
+        ...planner.assign(volunteer.id),
       });
-      published++;
+      pairedFirstTimers.add(firstTimer.id);
+      loads.set(volunteer.id, (loads.get(volunteer.id) ?? 0) + 1);
       changed.add(firstTimer.id).add(volunteer.id);
     }
+    insertLivePairs(tx, event, batch, args.now);
+    const published = batch.length;
     tx.update(matchRounds)
       .set({ status: 'published', publishedAt: args.now, matchedCount: published })
       .where(eq(matchRounds.id, round.id))

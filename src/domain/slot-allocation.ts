@@ -55,25 +55,50 @@ export type AllocateInput = SlotClock & {
  * or none with room within the horizon, the earliest slot and no spot.
  */
 export function allocateMeetup(input: AllocateInput): Meetup {
-  if (input.group) return { spotId: input.group.spotId, meetAt: input.group.meetAt };
-  const first = firstSlotStart(input.now, input);
-  const spots = input.spots.filter((s) => s.pairsAtOnce > 0);
-  if (spots.length === 0) return { spotId: null, meetAt: first };
+  return createSlotBook(input).allocate(input.group ?? null);
+}
 
-  const used = new Map<string, number>();
-  for (const t of input.taken) {
-    if (t.spotId === null || t.meetAt === null || t.meetAt.getTime() < first.getTime()) continue;
-    const key = `${t.spotId}@${t.meetAt.getTime()}`;
-    used.set(key, (used.get(key) ?? 0) + 1);
-  }
+export type SlotBook = {
+  /** the meetup of one new pair (see allocateMeetup), booked at once so the next pair sees it */
+  allocate(group: Meetup | null): Meetup;
+};
+
+/**
+ * The spots' bookings from `first` on, kept up to date as pairs are placed, so a round of
+ * thousands of pairs reads the live pairs once and places each pair in (amortized) constant time:
+ * slots only fill up, so the earliest slot with room never moves back.
+ */
+export function createSlotBook(input: Omit<AllocateInput, 'group'>): SlotBook {
+  const first = firstSlotStart(input.now, input).getTime();
+  const spots = input.spots.filter((s) => s.pairsAtOnce > 0);
   const size = slotMs(input.slotMinutes);
-  const horizon = Math.max(0, input.horizonMinutes ?? DEFAULT_HORIZON_MINUTES) * MINUTE;
-  for (let at = first.getTime(); at <= first.getTime() + horizon; at += size) {
-    for (const spot of spots) {
-      if ((used.get(`${spot.id}@${at}`) ?? 0) < spot.pairsAtOnce) return { spotId: spot.id, meetAt: new Date(at) };
+  const lastSlot = first + Math.max(0, input.horizonMinutes ?? DEFAULT_HORIZON_MINUTES) * MINUTE;
+  // spot → slot start → pairs booked there
+  const used = new Map<number, Map<number, number>>(spots.map((s) => [s.id, new Map()]));
+  const book = (m: { spotId: number | null; meetAt: Date | null }) => {
+    if (m.spotId === null || m.meetAt === null || m.meetAt.getTime() < first) return;
+    const bySlot = used.get(m.spotId);
+    if (bySlot) bySlot.set(m.meetAt.getTime(), (bySlot.get(m.meetAt.getTime()) ?? 0) + 1);
+  };
+  for (const t of input.taken) book(t);
+  const hasRoom = (spot: SpotRoom, at: number) => (used.get(spot.id)!.get(at) ?? 0) < spot.pairsAtOnce;
+  // every slot before `cursor` is full at every spot
+  let cursor = first;
+  return {
+    allocate(group) {
+      const meetup = group ? { spotId: group.spotId, meetAt: group.meetAt } : findRoom();
+      book(meetup);
+      return meetup;
+    },
+  };
+
+  function findRoom(): Meetup {
+    if (spots.length === 0) return { spotId: null, meetAt: new Date(first) };
+    for (; cursor <= lastSlot; cursor += size) {
+      for (const spot of spots) if (hasRoom(spot, cursor)) return { spotId: spot.id, meetAt: new Date(cursor) };
     }
+    return { spotId: null, meetAt: new Date(first) };
   }
-  return { spotId: null, meetAt: first };
 }
 
 // building a formatter costs far more than using one, and exports convert thousands of times

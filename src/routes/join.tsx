@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { findParticipantByToken } from '../domain/participants.ts';
 import { goLiveWhenBothHere } from '../domain/planned-pairs.ts';
-import { checkInWithPresence, presenceOf as presenceNow, registerWithPresence } from '../domain/presence.ts';
+import { checkInWithPresence, presenceOf as presenceNow, registerWithPresenceSoon } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { registrationSchema } from '../domain/registration-schema.ts';
 import { fieldErrors, personalTokenSchema } from '../form-input.ts';
@@ -102,7 +102,7 @@ joinRoutes.post('/', async (c) => {
 
   const parsed = registrationSchema.safeParse(form);
   if (!parsed.success) return rerender(fieldErrors(parsed.error));
-  const result = registerWithPresence(c.var.db, { secret: c.var.presenceSecret, event, input: parsed.data, token: k, now: c.var.now() });
+  const result = await registerWithPresenceSoon(c.var.db, { secret: c.var.presenceSecret, event, input: parsed.data, token: k, now: c.var.now() });
   if (!result.ok) return rerender(result.errors);
 
   const me = result.participant;

@@ -3,7 +3,6 @@
 // of screens is encoded once, and a client that stops reading gets only the newest frame when it
 // catches up, instead of an ever-growing queue.
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../app-env.ts';
 import type { LiveChange } from '../live.ts';
 
@@ -43,68 +42,100 @@ export type LiveStreamHandlers = {
   onClose?: () => void;
 };
 
-/** An SSE response subscribed to the hub for one event until the client disconnects. */
+// one timer for every open stream's keep-alive, rather than one per connection
+const heartbeats = new Set<() => void>();
+let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+
+function keepAlive(beat: () => void): () => void {
+  heartbeats.add(beat);
+  if (!heartbeatTimer) {
+    heartbeatTimer = setInterval(() => {
+      for (const b of heartbeats) b();
+    }, heartbeatMs);
+    heartbeatTimer.unref();
+  }
+  return () => {
+    heartbeats.delete(beat);
+    if (heartbeats.size === 0 && heartbeatTimer) {
+      clearInterval(heartbeatTimer);
+      heartbeatTimer = undefined;
+    }
+  };
+}
+
+/**
+ * An SSE response subscribed to the hub for one event until the client disconnects. The body is
+ * one plain ReadableStream per connection (a few thousand phones stay open all day), holding at
+ * most one frame the client has not read and one waiting behind it.
+ */
 export function liveStream(c: Context<AppEnv>, handlers: LiveStreamHandlers): Response {
   const live = c.var.live;
-  c.header('X-Accel-Buffering', 'no'); // nginx would otherwise hold messages back
-  return streamSSE(c, async (stream) => {
-    let closed = false;
-    let writing = false;
-    let queued: Uint8Array | null = null;
+  let closed = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  // latest wins: while a slow client has not read the last frame, a newer one replaces the waiting one
+  let waiting: Uint8Array | null = null;
+  const send: SendFrame = (frame) => {
+    if (closed) return;
+    if ((controller.desiredSize ?? 0) > 0) controller.enqueue(frame);
+    else waiting = frame;
+  };
+  const guard = (run: () => void | Promise<void>) => {
+    try {
+      Promise.resolve(run()).catch((err: unknown) => console.error(err));
+    } catch (err) {
+      console.error(err);
+    }
+  };
 
-    // latest wins: while a slow client's previous write is pending, a newer frame replaces the queued one
-    const send: SendFrame = (frame) => {
-      if (closed) return;
-      queued = frame;
-      if (writing) return;
-      writing = true;
-      void (async () => {
-        try {
-          while (queued && !closed) {
-            const next: Uint8Array = queued;
-            queued = null;
-            await stream.write(next);
-          }
-        } finally {
-          writing = false;
-        }
-      })();
-    };
-    const guard = (run: () => void | Promise<void>) => {
-      try {
-        Promise.resolve(run()).catch((err: unknown) => console.error(err));
-      } catch (err) {
-        console.error(err);
-      }
-    };
+  let stopHeartbeat = () => {};
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let unsubscribe = () => {};
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    waiting = null;
+    unsubscribe();
+    stopHeartbeat();
+    if (ticker) clearInterval(ticker);
+    handlers.onClose?.();
+    try {
+      controller.close();
+    } catch {
+      // the client already went away
+    }
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start: (ctrl) => {
+        controller = ctrl;
+      },
+      pull: () => {
+        if (!waiting) return;
+        const next = waiting;
+        waiting = null;
+        controller.enqueue(next);
+      },
+      // the client went away (the server closes the body when the socket closes)
+      cancel: close,
+    },
+    { highWaterMark: 1 },
+  );
 
-    let release = () => {};
-    const done = new Promise<void>((resolve) => {
-      release = resolve;
+  // a hub that shuts down (SIGTERM) ends the stream, so the response finishes and the server can stop
+  unsubscribe = live.subscribe(handlers.eventId, (change) => guard(() => handlers.onChange(change, send)), close);
+  if (!closed) {
+    stopHeartbeat = keepAlive(() => {
+      if (!waiting) send(heartbeatFrame);
     });
-    let unsubscribe: (() => void) | undefined;
-    const heartbeat = setInterval(() => {
-      if (!writing) send(heartbeatFrame);
-    }, heartbeatMs);
-    const ticker = handlers.every ? setInterval(() => guard(() => handlers.every!.run(send)), handlers.every.ms) : undefined;
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      unsubscribe?.();
-      clearInterval(heartbeat);
-      if (ticker) clearInterval(ticker);
-      handlers.onClose?.();
-      release();
-    };
-    // a hub that shuts down (SIGTERM) ends the stream, so the response finishes and the server can stop
-    unsubscribe = live.subscribe(handlers.eventId, (change) => guard(() => handlers.onChange(change, send)), close);
-    stream.onAbort(close);
-    c.req.raw.signal.addEventListener('abort', close, { once: true });
-    if (c.req.raw.signal.aborted) close();
-
+    if (handlers.every) ticker = setInterval(() => guard(() => handlers.every!.run(send)), handlers.every.ms);
     send(openFrame);
     if (handlers.onOpen) guard(() => handlers.onOpen!(send));
-    await done;
+  }
+  return c.body(body, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no', // nginx would otherwise hold messages back
   });
 }
 

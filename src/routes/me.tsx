@@ -7,7 +7,7 @@ import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain
 import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
-import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { findParticipantByToken, findPerson, loadProfile, type Participant } from '../domain/participants.ts';
 import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
@@ -23,8 +23,8 @@ import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
 import { meDataRoutes } from './me-data.tsx';
 import { meVolunteerRoutes } from './me-volunteers.tsx';
-import { streamLiveChanges } from './live-stream.ts';
 import { meSafetyRoutes } from './me-safety.tsx';
+import { streamPersonalFragment } from './personal-stream.ts';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
 
@@ -82,31 +82,42 @@ meRoutes.get('/:token', async (c) => {
   );
 });
 
-function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
-  const { event, me } = c.var;
+/** The status fragment for this person as it is now: the /status answer and the pushed event alike. */
+function statusView(c: Context<AppEnv>, me: Participant, message?: string) {
+  const { db, event } = c.var;
   const now = c.var.now();
-  return c.html(
+  return (
     <MeStatus
       me={me}
       slug={event.slug}
-      myPairs={findMyPairs(c.var.db, event, me, now)}
-      planned={findPlannedBuddies(c.var.db, event, me)}
-      requests={loadRequestsView(c.var.db, me)}
+      myPairs={findMyPairs(db, event, me, now)}
+      planned={findPlannedBuddies(db, event, me)}
+      requests={loadRequestsView(db, me)}
       now={now}
       timezone={event.timezone}
       message={message}
       safety={safetySettingsOf(event)}
-    />,
-    status,
+    />
   );
+}
+
+function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
+  return c.html(statusView(c, c.var.me, message), status);
 }
 
 meRoutes.get('/:token/status', (c) => renderStatus(c));
 
+// each change that concerns this person arrives as their status fragment, so the phone need not ask
 meRoutes.get('/:token/stream', (c) => {
   const { event, me } = c.var;
-  return streamLiveChanges(c, { eventId: event.id, filter: (change) => change.participantIds.includes(me.id) });
+  return streamPersonalFragment(c, { eventId: event.id, participantId: me.id, render: () => statusFragment(c, me.id) });
 });
+
+/** The status fragment as it is now, for a push; null when the person is gone. */
+async function statusFragment(c: Context<AppEnv>, participantId: number): Promise<string | null> {
+  const me = findPerson(c.var.db, c.var.event.id, participantId);
+  return me ? String(await statusView(c, me)) : null;
+}
 
 meRoutes.get('/:token/meetup.ics', (c) => {
   const { event, me } = c.var;

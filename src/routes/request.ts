@@ -3,6 +3,14 @@ import type { AppEnv } from '../app-env.ts';
 
 /** Form fields, repeated names as arrays; undefined when the body is not a form we can read. */
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string | string[]> | undefined> {
+  // a plain form (every registration) is read directly: the general parser goes through FormData
+  if (mediaType(c) === 'application/x-www-form-urlencoded') {
+    try {
+      return fieldsOf(new URLSearchParams(await c.req.text()));
+    } catch {
+      return undefined;
+    }
+  }
   try {
     const body = await c.req.parseBody({ all: true });
     const fields: Record<string, string | string[]> = {};
@@ -14,6 +22,19 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
   } catch {
     return undefined;
   }
+}
+
+const mediaType = (c: Context<AppEnv>) => c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+
+function fieldsOf(params: URLSearchParams): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [k, v] of params) {
+    if (k === '__proto__') continue;
+    const had = Object.hasOwn(fields, k) ? fields[k] : undefined;
+    if (Array.isArray(had)) had.push(v);
+    else fields[k] = had === undefined ? v : [had, v];
+  }
+  return fields;
 }
 
 /** htmx asked, so the answer is a fragment to swap in rather than a page or a redirect. */

@@ -1,0 +1,97 @@
+// A phone's live stream carries its own status fragment when something concerns it, so phones
+// do not all call back for it after a round is published.
+import { describe, expect, it } from 'vitest';
+import { makeEvent, makeParticipant } from '../helpers/factories.ts';
+import { signedInOrganizer } from '../helpers/organizer.ts';
+import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
+
+type SseEvent = { event: string; data: string };
+
+/** Reads SSE messages from a response body as they come. */
+function sseReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const seen: SseEvent[] = [];
+  return {
+    seen,
+    async next(wanted: (e: SseEvent) => boolean): Promise<SseEvent> {
+      for (;;) {
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n');
+          const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? '';
+          const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          const e = { event, data };
+          if (event) seen.push(e);
+          if (event && wanted(e)) return e;
+        }
+        const { done, value } = await reader.read();
+        if (done) throw new Error(`stream ended; saw ${seen.map((e) => e.event).join(', ')}`);
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+async function openStream(t: TestApp, slug: string, token: string) {
+  const res = await get(t.app, `/e/${slug}/me/${token}/stream`);
+  expect(res.headers.get('content-type')).toBe('text/event-stream');
+  return sseReader(res.body!);
+}
+
+describe('GET /e/:slug/me/:token/stream', () => {
+  it('pushes each person their new buddy, rendered for them, when a round is published', async () => {
+    const t = createTestApp();
+    const { cookie } = signedInOrganizer(t);
+    const { event } = makeEvent(t.db);
+    const octavia = makeParticipant(t.db, event, { name: 'Octavia Reyes', present: true });
+    const bart = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', capacity: 1, present: true });
+    const bystander = makeParticipant(t.db, event, { role: 'volunteer', name: 'Nadia Byrne', present: false });
+    // Octavia has the page open on two devices
+    const phone = await openStream(t, event.slug, octavia.token);
+    const tablet = await openStream(t, event.slug, octavia.token);
+    const bartPhone = await openStream(t, event.slug, bart.token);
+    const bystanderPhone = await openStream(t, event.slug, bystander.token);
+    expect(t.app.live.size()).toBe(4 + 1); // the four streams and the event's one listener for phones
+
+    const proposed = await postForm(t.app, `/admin/e/${event.slug}/rounds`, {}, { cookie });
+    const published = await postForm(t.app, `${proposed.headers.get('Location')}/publish`, {}, { cookie });
+    expect(published.status).toBe(303);
+
+    for (const stream of [phone, tablet]) {
+      const pushed = await stream.next((e) => e.event === 'status');
+      expect(pushed.data).toContain('id="me-status"');
+      expect(pushed.data).toContain('sse-swap="status"');
+      expect(pushed.data).toContain('Your buddy: Bartholomew Q.');
+      expect(pushed.data).toContain(`/e/${event.slug}/me/${octavia.token}/pairs/`);
+      expect(pushed.data).not.toContain('Quinn');
+    }
+    const bartsOwn = await bartPhone.next((e) => e.event === 'status');
+    expect(bartsOwn.data).toContain('Your first-timer: Octavia R.');
+    expect(bartsOwn.data).not.toContain('Your buddy:');
+
+    // someone the round did not concern hears nothing of it; their own check-in reaches them as their own
+    const checkIn = await postForm(t.app, `/admin/e/${event.slug}/participants/${bystander.id}/check-in`, {}, { cookie });
+    expect(checkIn.status).toBeLessThan(400);
+    const own = await bystanderPhone.next((e) => e.event === 'status');
+    expect(own.data).toContain('Checked in');
+    expect(bystanderPhone.seen.filter((e) => e.event === 'status')).toHaveLength(1);
+
+    for (const stream of [phone, tablet, bartPhone, bystanderPhone]) await stream.cancel();
+    expect(t.app.live.size()).toBe(0);
+  });
+
+  it('sends a reconnecting phone its status at once', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const octavia = makeParticipant(t.db, event, { name: 'Octavia Reyes', present: true });
+    const res = await t.app.request(`http://buddydesk.test/e/${event.slug}/me/${octavia.token}/stream`, { headers: { 'Last-Event-ID': '0' } });
+    const stream = sseReader(res.body!);
+    expect((await stream.next((e) => e.event === 'status')).data).toContain('We&#39;re finding you a buddy.');
+    await stream.cancel();
+  });
+});
