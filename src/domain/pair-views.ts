@@ -190,7 +190,8 @@ function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow
   const seen = new Set<number>();
   return shown.flatMap((p) => {
     const buddy = people.get(buddyOf(p));
-    if (!buddy || seen.has(buddy.id)) return [];
+    // a buddy who erased their data: the notice that they left says it, without a name
+    if (!buddy || buddy.erasedAt !== null || seen.has(buddy.id)) return [];
     seen.add(buddy.id);
     return [{ pairId: p.id, name: publicName(buddy.name) }];
   });

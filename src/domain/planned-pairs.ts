@@ -104,8 +104,8 @@ function holdText(event: Event): string | null {
 // ---------------------------------------------------------------------------------------------
 // Proposing and publishing
 
-/** Someone a pre-event round is for: registered, not checked in, not gone. */
-const notHereYet = (p: Participant) => p.status === 'registered';
+/** Someone a pre-event round is for: registered, not checked in, not gone (an erased person keeps 'registered'). */
+const notHereYet = (p: Participant) => p.status === 'registered' && p.erasedAt === null;
 
 function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
@@ -460,6 +460,32 @@ export function runDuePlannedPairs(db: Db, event: Event, now: Date): PairChange 
     const changed = new Set([...ready, ...due].flatMap((p) => [p.firstTimerId, p.volunteerId]));
     return { participantIds: [...changed], board: ready.length > 0 };
   }, immediate);
+}
+
+/** A planned pair one of whose two left, and the one who stays (null when both left). */
+export type LeftPlan = { pairId: number; stays: Participant | null };
+
+/**
+ * People leave before their planned pairs went live (they erased their data, or an organizer
+ * withdrew them): those plans end, inside the caller's transaction, and whoever stays is free for
+ * the day's rounds — a first-timer already here first in line. The caller tells them.
+ */
+export function endPlannedPairsOfLeaving(tx: Conn, eventId: number, leavingIds: number[], now: Date): LeftPlan[] {
+  const leaving = new Set(leavingIds);
+  // every planned pair of the event, filtered here: a retention purge passes everyone
+  const ended = plannedPairsOf(tx, eventId).filter((p) => leaving.has(p.firstTimerId) || leaving.has(p.volunteerId));
+  if (ended.length === 0) return [];
+  tx.update(pairs)
+    .set({ status: 'cancelled', endedAt: now })
+    .where(inArray(pairs.id, ended.map((p) => p.id)))
+    .run();
+  const people = peopleById(tx, ended.flatMap((p) => [p.firstTimerId, p.volunteerId]));
+  return ended.map((pair) => {
+    const staysId = [pair.firstTimerId, pair.volunteerId].find((id) => !leaving.has(id));
+    const stays = staysId === undefined ? null : (people.get(staysId) ?? null);
+    if (stays?.role === 'first_timer') firstInLine(tx, stays, now);
+    return { pairId: pair.id, stays };
+  });
 }
 
 export type PlannedRefusal = 'not-found' | 'not-planned';
