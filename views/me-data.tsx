@@ -65,6 +65,9 @@ function YourDataSummary({ role, eraseOn }: { role: MyDataPageProps['role']; era
         <li>
           <strong>Your feedback</strong>: the organizers; comments are shown without your name.
         </li>
+        <li>
+          <strong>A note you leave with the safety button</strong>: the organizers only; it goes when your data is erased.
+        </li>
         <li>Nobody else. Nothing is sold or shared.</li>
       </ul>
       <p>
