@@ -103,7 +103,7 @@ describe('GET /e/:slug/me/:token/data.json with safety reports, a planned pair a
     expect(reportUncomfortablePairing(t.db, event, ft, mine.id, { note: 'He kept asking for my number', rematch: false, now }).ok).toBe(true);
     expect(reportUncomfortablePairing(t.db, event, reloadParticipant(t.db, v.id)!, aboutHim.id, { note: 'Rosa was rude to me', rematch: false, now }).ok).toBe(true);
 
-    const octavia = await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).json();
+    const octavia = JSON.parse(await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).text());
     expect(octavia.safetyReportsYouMade).toEqual([{ note: 'He kept asking for my number', askedForAnotherBuddy: false, madeAt: now.toISOString() }]);
     const bart = await (await get(t.app, `${page(event.slug, v.token)}/data.json`)).text();
     expect(JSON.parse(bart).safetyReportsYouMade).toEqual([{ note: 'Rosa was rude to me', askedForAnotherBuddy: false, madeAt: now.toISOString() }]);
@@ -117,7 +117,7 @@ describe('GET /e/:slug/me/:token/data.json with safety reports, a planned pair a
     const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', listed: true });
     expect(requestBuddy(t.db, event, ft, v.id, t.clock.now()).ok).toBe(true);
     t.db.insert(pairs).values({ eventId: event.id, firstTimerId: ft.id, volunteerId: v.id, status: 'planned', score: 1, reasons: ['Both: Youth services'], createdAt: t.clock.now() }).run();
-    const octavia = await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).json();
+    const octavia = JSON.parse(await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).text());
     expect(octavia.pairs).toMatchObject([{ buddy: 'Bartholomew Q.', status: 'planned', reasons: ['Both: Youth services'], meetAt: null }]);
     expect(octavia.choices.askedForVolunteers).toEqual([{ volunteer: 'Bartholomew Q.', askedAt: t.clock.now().toISOString() }]);
     const bart = await (await get(t.app, `${page(event.slug, v.token)}/data.json`)).text();
