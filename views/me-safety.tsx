@@ -48,7 +48,7 @@ export function OffMeetups({ off }: { off: MyPairs['offMeetups'] }) {
   return (
     <div class="banner" role="status" id="meetup-off">
       {off.map((m) => (
-        <p>Your meetup with {m.name} is off.</p>
+        <p>{m.planned ? `Your plan to meet ${m.name} is off.` : `Your meetup with ${m.name} is off.`}</p>
       ))}
     </div>
   );

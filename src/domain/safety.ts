@@ -12,7 +12,7 @@ import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { mergeEventSettings } from './feedback.ts';
 import { endPair, findPair, immediate, isLive, refuse, rematchInTx, releaseVolunteer, type PairResult, type Rematched } from './live-pairs.ts';
-import { peopleById, type Participant } from './participants.ts';
+import { isHere, peopleById, type Participant } from './participants.ts';
 
 export type { SafetySettings };
 export type SafetyField = keyof SafetySettings;
@@ -128,7 +128,9 @@ export function reportUncomfortablePairing(
   return db.transaction((tx) => {
     const pair = findPair(tx, event.id, pairId);
     if (!pair || (pair.firstTimerId !== me.id && pair.volunteerId !== me.id)) return refuse('not-found');
-    if (!isLive(pair)) return refuse('not-live');
+    // a planned pair (pre-event round) ends the same way: the other only reads that the plan is off
+    const planned = pair.status === 'planned';
+    if (!isLive(pair) && !planned) return refuse('not-live');
     const { now } = input;
     const people = peopleById(tx, [pair.firstTimerId, pair.volunteerId]);
     const firstTimer = people.get(pair.firstTimerId)!;
@@ -145,7 +147,11 @@ export function reportUncomfortablePairing(
     const changed = new Set([firstTimer.id, volunteer.id]);
     let rematch: Rematched | null = null;
     let outcome: string;
-    if (!reporterIsFirstTimer || input.rematch) {
+    // a first-timer not checked in yet is paired by the day's rounds once they are here
+    const canRematchNow = !planned || isHere(firstTimer);
+    if (!canRematchNow) {
+      outcome = `${auditName(firstTimer)} is not here yet: the day's rounds pair them once they check in`;
+    } else if (!reporterIsFirstTimer || input.rematch) {
       // the first-timer is the one left without a buddy, or asked for another one now
       rematch = rematchInTx(tx, event, firstTimer.id, { excludeVolunteerIds: [volunteer.id], now });
       if (rematch) changed.add(rematch.volunteer.id);
@@ -178,10 +184,10 @@ export function reportUncomfortablePairing(
       eventId: event.id,
       organizerId: null,
       action: 'safety-report',
-      detail: `${auditName(me)} pressed the safety button: their pair with ${auditName(other)} ended and is forbidden from now on; ${outcome}`,
+      detail: `${auditName(me)} pressed the safety button: their ${planned ? 'planned pair' : 'pair'} with ${auditName(other)} ended and is forbidden from now on; ${outcome}`,
       at: now,
     });
-    return { ok: true, participantIds: [...changed], board: true, reportId: report.id, rematch };
+    return { ok: true, participantIds: [...changed], board: !planned || rematch !== null, reportId: report.id, rematch };
   }, immediate);
 }
 

@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
+import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { reportUncomfortablePairing, safetyNoteLimit, safetyReportSchema, safetySettingsOf } from '../domain/safety.ts';
 import { fieldErrors, idSchema, typedText } from '../form-input.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -14,10 +15,13 @@ export const meSafetyRoutes = new Hono<AppEnv>();
 
 const notYourPairing = 'This pairing is not on your page any more. Go back to your page to see where things stand.';
 
-/** The buddy of one of the person's live pairs, or undefined. */
+/** The buddy of one of the person's live or planned pairs, or undefined. */
 function myBuddy(c: Context<AppEnv>, pairId: number) {
   const { event, me } = c.var;
-  return findMyPairs(c.var.db, event, me, c.var.now()).buddies.find((b) => b.pairId === pairId);
+  return (
+    findMyPairs(c.var.db, event, me, c.var.now()).buddies.find((b) => b.pairId === pairId) ??
+    findPlannedBuddies(c.var.db, event, me).find((b) => b.pairId === pairId)
+  );
 }
 
 function renderForm(c: Context<AppEnv>, pairId: number, buddyName: string, values: SafetyValues, errors: SafetyErrors = {}) {
