@@ -334,6 +334,11 @@ function plannedPairsOf(conn: Conn, eventId: number, participantId?: number): Li
     .all();
 }
 
+/** The volunteer a first-timer is planned with, or null. */
+export function plannedVolunteerOf(conn: Conn, eventId: number, firstTimerId: number): number | null {
+  return plannedPairsOf(conn, eventId, firstTimerId).find((p) => p.firstTimerId === firstTimerId)?.volunteerId ?? null;
+}
+
 /** Both are here: the planned pair gets its meetup (the volunteer's first-timers meet together) and goes live. */
 function goLive(tx: Conn, event: Event, pair: LivePairRow, people: Map<number, Participant>, planner: MeetupPlanner, now: Date): void {
   const firstTimer = people.get(pair.firstTimerId)!;

@@ -132,6 +132,7 @@ const refusalText: Record<PairRefusal, string> = {
   'not-live': 'That pairing has already ended.',
   'too-early': "It's not the meeting time yet — your buddy may still be on the way.",
   full: 'That volunteer has no room left.',
+  held: 'That volunteer has no room left.',
   forbidden: 'That pairing is not possible.',
   'not-present': 'Check in at the desk first.',
   'already-paired': 'You already have a buddy.',
