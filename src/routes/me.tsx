@@ -120,7 +120,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'plan-ended', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -152,7 +152,8 @@ meRoutes.post('/:token/pairs/:pairId/:action', (c) => {
   }
   c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });
   if (htmx) return renderStatus(c);
-  return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${action.data}`, 303);
+  const notice = 'planEnded' in result && result.planEnded ? 'plan-ended' : action.data;
+  return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${notice}`, 303);
 });
 
 meRoutes.get('/:token/edit', (c) => {

@@ -253,8 +253,12 @@ describe('POST /e/:slug/me/:token/pairs/:pairId/different on a planned pair', ()
     const [pair] = plannedPairs(t, event.id);
     const res = await postForm(t.app, `/e/${event.slug}/me/${marcus.token}/pairs/${pair!.id}/different`, {});
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=different`);
+    expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=plan-ended`);
     expect(plannedPairs(t, event.id)).toEqual([]);
+    // the one who asked reads that the plan ended, not that it was "passed on"
+    const marcusPage = await (await get(t.app, res.headers.get('Location')!)).text();
+    expect(marcusPage).toContain('That plan has ended: you two won&#39;t be paired together.');
+    expect(marcusPage).not.toContain('we passed it on quietly');
     const rosaPage = await (await get(t.app, `/e/${event.slug}/me/${rosa.token}/status`)).text();
     expect(rosaPage).not.toContain('Your buddy-to-be');
     expect(rosaPage).toContain('Your plan to meet Marcus W. is off.');
