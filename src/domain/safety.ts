@@ -4,9 +4,9 @@
 // volunteer simply has room again — and the organizers get an alert on the dashboard, with the
 // reporter's optional note, until one of them acknowledges it. The event's code of conduct and
 // safety contact, shown beside the button, are set by organizers and validated here.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { events, forbiddenPairs, participants, safetyReports, type SafetySettings } from '../../db/schema.ts';
+import { events, forbiddenPairs, pairs, participants, safetyReports, type SafetySettings } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
@@ -197,6 +197,8 @@ export type SafetyAlert = {
   createdAt: Date;
   note: string;
   rematchAsked: boolean;
+  /** a planned pair (pre-event round): the other was told the plan is off */
+  planned: boolean;
   reporter: { id: number; name: string; role: Participant['role'] };
   /** null once that person's data was erased */
   other: { id: number; name: string; role: Participant['role'] } | null;
@@ -210,13 +212,26 @@ export function listOpenSafetyReports(db: Db, eventId: number): SafetyAlert[] {
     .orderBy(asc(safetyReports.createdAt), asc(safetyReports.id))
     .all();
   const people = peopleById(db, rows.flatMap((r) => (r.otherId === null ? [r.reporterId] : [r.reporterId, r.otherId])));
+  // a planned pair never had a meetup time
+  const planned = new Set(
+    rows.every((r) => r.pairId === null)
+      ? []
+      : db
+          .select({ id: pairs.id })
+          .from(pairs)
+          .where(and(inArray(pairs.id, rows.flatMap((r) => (r.pairId === null ? [] : [r.pairId]))), isNull(pairs.meetAt)))
+          .all()
+          .map((p) => p.id),
+  );
   const who = (id: number | null) => {
     const p = id === null ? undefined : people.get(id);
     return p ? { id: p.id, name: p.name, role: p.role } : null;
   };
   return rows.flatMap((r) => {
     const reporter = who(r.reporterId);
-    return reporter ? [{ id: r.id, createdAt: r.createdAt, note: r.note, rematchAsked: r.rematchAsked, reporter, other: who(r.otherId) }] : [];
+    return reporter
+      ? [{ id: r.id, createdAt: r.createdAt, note: r.note, rematchAsked: r.rematchAsked, planned: r.pairId !== null && planned.has(r.pairId), reporter, other: who(r.otherId) }]
+      : [];
   });
 }
 

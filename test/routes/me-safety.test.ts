@@ -6,6 +6,7 @@ import { proposeRound } from '../../src/domain/rounds.ts';
 import { dbChecksum } from '../helpers/db-checksum.ts';
 import { auditOf, makeParticipant, reloadParticipant } from '../helpers/factories.ts';
 import { livePairsOf, pinnedPair, recordChanges, rosaAndMarcus } from '../helpers/pairs.ts';
+import { signedInOrganizer } from '../helpers/organizer.ts';
 import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
 
 const note = 'He kept asking for my room number.';
@@ -277,5 +278,11 @@ describe('the safety button on a planned pair (before the conference)', () => {
     expect(marcusPage).not.toContain('first-timer-to-be');
     expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'safety-report' });
     expect(auditOf(t.db, event.id).at(-1)!.detail).not.toContain(note);
+    // the organizers' alert says what Rosa was told
+    const { cookie } = signedInOrganizer(t);
+    const dashboard = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
+    expect(dashboard).toContain('Safety: Marcus Planned ended their pairing');
+    expect(dashboard).toMatch(/The\s+planned pair ended/);
+    expect(dashboard).toMatch(/only told that the plan is off/);
   });
 });

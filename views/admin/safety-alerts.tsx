@@ -29,9 +29,9 @@ export function SafetyAlerts({ slug, timezone, alerts }: { slug: string; timezon
           </div>
           <p class="small">
             At {formatTime(a.createdAt, timezone)}, {a.reporter.name} ({roleWord(a.reporter.role)}) pressed “I don't feel comfortable with
-            this pairing” about {a.other ? `${a.other.name} (${roleWord(a.other.role)})` : 'someone whose data has since been erased'}. The
-            pair ended and they will not be paired again; {a.other ? a.other.name : 'the other person'} was only told that the meetup is
-            off.
+            this pairing” about {a.other ? `${a.other.name} (${roleWord(a.other.role)})` : 'someone whose data has since been erased'}. The{' '}
+            {a.planned ? 'planned pair' : 'pair'} ended and they will not be paired again; {a.other ? a.other.name : 'the other person'} was
+            only told that the {a.planned ? 'plan' : 'meetup'} is off.
             {a.reporter.role === 'first_timer' ? (a.rematchAsked ? ' They asked for another buddy at once.' : ' They did not ask for another buddy now.') : ''}
           </p>
           <SafetyNote note={a.note} />
