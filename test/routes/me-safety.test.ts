@@ -251,7 +251,9 @@ describe('the safety button on a planned pair (before the conference)', () => {
     }
     const page = await get(t.app, safetyPath(event.slug, rosa.token, pair.id));
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('If you end the pairing with Marcus P.');
+    const html = await page.text();
+    expect(html).toContain('If you end the pairing with Marcus P.');
+    expect(html).toContain('Marcus P. only sees that the plan is off');
   });
 
   it('ends the plan, forbids the pair, raises the alert, and the other reads only that the plan is off', async () => {
