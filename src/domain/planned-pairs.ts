@@ -580,8 +580,10 @@ export function findPlannedBuddies(conn: Conn, event: Event, me: Participant): P
   const buddies = peopleById(conn, rows.map((r) => (me.role === 'first_timer' ? r.volunteerId : r.firstTimerId)));
   const fresh = findPerson(conn, event.id, me.id) ?? me;
   const holdUntil = plannedHoldEndsAt(event);
-  return rows.map((pair) => {
-    const buddy = buddies.get(me.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId)!;
+  return rows.flatMap((pair) => {
+    const buddy = buddies.get(me.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId);
+    // erasing ends a plan; should one outlive it, the page still never shows an erased name
+    if (!buddy || buddy.erasedAt !== null) return [];
     return {
       pairId: pair.id,
       name: publicName(buddy.name),

@@ -2,7 +2,7 @@
 // the introductions, going live when both check in, the release at the hold time, and ending one.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mailOutbox } from '../../db/schema.ts';
+import { mailOutbox, participants } from '../../db/schema.ts';
 import { requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
 import { loadRequestsView, requestBuddy } from '../../src/domain/buddy-requests.ts';
 import { loadVolunteerDirectory } from '../../src/domain/volunteer-directory.ts';
@@ -360,6 +360,16 @@ describe('erasing someone with a planned pair', () => {
     const bo = t.ft('Bo Baker');
     t.plan();
     expect(findPlannedBuddies(t.db, t.event, t.person(bo.id)).map((b) => b.name)).toEqual(['Vera V.']);
+  });
+
+  it('never shows an erased buddy-to-be, even on a plan that outlived the erasure', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    // data from before erasure ended plans: the row is anonymous, the plan still 'planned'
+    t.db.update(participants).set({ name: 'Erased participant', erasedAt: t.clock.now() }).where(eq(participants.id, vera.id)).run();
+    expect(findPlannedBuddies(t.db, t.event, t.person(ana.id))).toEqual([]);
   });
 
   it('ends every plan of the event at the retention purge', () => {
