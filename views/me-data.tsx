@@ -62,11 +62,18 @@ function YourDataSummary({ role, eraseOn }: { role: MyDataPageProps['role']; era
         <li>
           <strong>The board</strong> near the desk shows your first name and last initial with your meetup spot and time.
         </li>
+        {role === 'volunteer' ? (
+          <li>
+            <strong>The volunteer directory</strong>, only if you chose to be listed: first-timers of this event see your first name and
+            last initial, pronouns, bio, library type, region, interests and languages.
+          </li>
+        ) : null}
         <li>
-          <strong>Your feedback</strong>: the organizers; comments are shown without your name.
+          <strong>Your feedback</strong>: the organizers, with your name; the report they share shows comments without names.
         </li>
         <li>
-          <strong>A note you leave with the safety button</strong>: the organizers only; it goes when your data is erased.
+          <strong>A note from the safety button</strong>, if you ever send one: the organizers only, never the other person; it goes
+          when your data is erased.
         </li>
         <li>Nobody else. Nothing is sold or shared.</li>
       </ul>
