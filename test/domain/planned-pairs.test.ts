@@ -158,6 +158,8 @@ describe('a planned pair and the volunteer directory', () => {
     expect(loadRequestsView(t.db, t.person(ana.id))).toMatchObject({ role: 'first_timer', buddyIds: [bart.id] });
     const cards = loadVolunteerDirectory(t.db, t.event, t.person(cy.id), {}).volunteers;
     expect(cards.find((c) => c.id === bart.id)!.full).toBe(true);
+    // and, full, he can't be asked for any more
+    expect(requestBuddy(t.db, t.event, t.person(cy.id), bart.id, t.clock.now())).toEqual({ ok: false, reason: 'full' });
   });
 });
 
