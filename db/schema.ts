@@ -67,10 +67,26 @@ export type EventSettings = {
   feedbackReminderDays: number;
   /** what the volunteers' recognition letters say */
   letter: LetterSettings;
+  /**
+   * "HH:MM" on the event's first day, in its time zone: a planned pair (from a pre-event round)
+   * whose two people have not both checked in by then is released; null = held until ended by hand
+   */
+  plannedHoldUntil: string | null;
   /** how many first-timers may ask for one volunteer from the directory; beyond it, "no more requests" */
   requestCap: number;
   /** at most this many people are checked in by one presence token (one kiosk, one two-minute window) */
   presenceCap: number;
+  /** the code of conduct and whom to reach, shown beside the safety button on personal pages */
+  safety: SafetySettings;
+};
+
+export type SafetySettings = {
+  /** http(s) address of the event's code of conduct, or '' */
+  codeOfConductUrl: string;
+  /** who to reach and how, in the organizers' words, e.g. "Ask for Maria at the registration desk" */
+  contactText: string;
+  contactEmail: string;
+  contactPhone: string;
 };
 
 export type LetterSettings = {
@@ -99,6 +115,10 @@ export const events = sqliteTable('events', {
   feedbackRemindedAt: integer('feedback_reminded_at', { mode: 'timestamp_ms' }),
   /** the program is over: read-only for organizers, and its public pages are closed */
   archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+  /** personal data is erased this many days after the event ends (docs/decisions/erasure.md) */
+  retentionDays: integer('retention_days').notNull().default(90),
+  /** the retention purge erased the event's personal data; only anonymous rows remain */
+  personalDataErasedAt: integer('personal_data_erased_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -213,6 +233,9 @@ export const participants = sqliteTable(
     feedbackSeenAt: integer('feedback_seen_at', { mode: 'timestamp_ms' }),
     /** added by an organizer from a pre-registration list, not registered by the person */
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
+    /** the person (or an organizer on request, or the retention purge) erased their personal data:
+     * the row stays, anonymous, so the counts still add up (docs/decisions/erasure.md) */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -301,6 +324,9 @@ export const presenceUses = sqliteTable(
 );
 
 export const roundStatuses = ['proposed', 'published', 'discarded'] as const;
+/** 'day': over the people here; 'pre-event': over those registered and not yet here, whose pairs are planned */
+export const roundKinds = ['day', 'pre-event'] as const;
+export type RoundKind = (typeof roundKinds)[number];
 
 export type RoundProposal = {
   pairs: { firstTimerId: number; volunteerId: number; score: number; reasons: string[] }[];
@@ -316,6 +342,7 @@ export const matchRounds = sqliteTable(
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
     status: text('status', { enum: roundStatuses }).notNull().default('proposed'),
+    kind: text('kind', { enum: roundKinds }).notNull().default('day'),
     trigger: text('trigger', { enum: ['organizer', 'auto'] }).notNull(),
     organizerId: integer('organizer_id').references(() => organizers.id, { onDelete: 'set null' }),
     proposal: text('proposal', { mode: 'json' }).$type<RoundProposal>().notNull(),
@@ -326,7 +353,8 @@ export const matchRounds = sqliteTable(
   (t) => [index('match_rounds_event_created').on(t.eventId, t.createdAt)],
 );
 
-export const pairStatuses = ['published', 'met', 'no_show', 'cancelled'] as const;
+// 'planned': made by a pre-event round, no spot or time yet; it turns 'published' (live) when both have checked in
+export const pairStatuses = ['planned', 'published', 'met', 'no_show', 'cancelled'] as const;
 export type PairStatus = (typeof pairStatuses)[number];
 
 export const pairs = sqliteTable(
@@ -366,6 +394,8 @@ export const pairs = sqliteTable(
     uniqueIndex('pairs_one_live_per_first_timer')
       .on(t.firstTimerId)
       .where(sql`status in ('published', 'met')`),
+    // and at most one buddy-to-be
+    uniqueIndex('pairs_one_planned_per_first_timer').on(t.firstTimerId).where(sql`status = 'planned'`),
   ],
 );
 
@@ -500,4 +530,45 @@ export const feedbackResponses = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('feedback_responses_event').on(t.eventId)],
+);
+
+// What a person's page says once, after something happened to them that no pair shows any more:
+// their buddy erased their data and left the program. The text names no one.
+export const participantNotices = sqliteTable(
+  'participant_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('participant_notices_participant').on(t.participantId)],
+);
+
+// Someone pressed "I don't feel comfortable with this pairing": the pair ended at once and is
+// forbidden for good. The row is the organizers' alert until one of them acknowledges it; the
+// other person is never told why. The note is the reporter's own, so it goes with them.
+export const safetyReports = sqliteTable(
+  'safety_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    pairId: integer('pair_id').references(() => pairs.id, { onDelete: 'set null' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    /** the buddy they no longer want to be paired with; null once that person's data is erased */
+    otherId: integer('other_id').references(() => participants.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    /** they asked for another buddy at once */
+    rematchAsked: integer('rematch_asked', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedBy: integer('acknowledged_by').references(() => organizers.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('safety_reports_event_open').on(t.eventId, t.acknowledgedAt)],
 );

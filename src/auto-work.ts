@@ -6,7 +6,8 @@ import type { LiveHub } from './live.ts';
 
 /**
  * Checks every event on a timer for automatic rounds and automatic rematches (both off unless an
- * organizer turns them on) and pushes what changed to the live pages; after an event, writes its
+ * organizer turns them on), and for planned pairs to make live or release at the hold time, and
+ * pushes what changed to the live pages; after an event, writes its
  * feedback invitations and reminder to the outbox when they are due. One pass is cheap when there
  * is nothing to do: a few indexed reads per event.
  */

@@ -7,6 +7,7 @@ import { createApp } from './app.tsx';
 import { startAutoWork } from './auto-work.ts';
 import { loadConfig } from './config.ts';
 import { migrateDb, openDb, type Db } from './db.ts';
+import { startRetentionJob } from './retention-job.ts';
 import { ensureDemoEvent } from './domain/demo.ts';
 import { countOrganizers, createSetupToken, upsertOrganizer } from './domain/organizers.ts';
 import { createMailSender } from './mail/sender.ts';
@@ -61,6 +62,7 @@ const app = createApp({
   fetchPolicy: { allowPrivate: config.allowPrivateFetch },
 });
 const stopAutoWork = startAutoWork({ db, live: app.live, publicUrl: config.publicUrl });
+const stopRetention = startRetentionJob({ db });
 
 // without SMTP_URL nothing is sent: messages wait in the outbox, where organizers can read them
 let stopMail = async () => {};
@@ -103,6 +105,7 @@ function shutDown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping…`);
   stopAutoWork();
+  stopRetention();
   // a message being handed to the SMTP server finishes, so it is not left 'sending' until its lease runs out
   const mailStopped = stopMail();
   const finish = () => {

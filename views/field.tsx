@@ -6,7 +6,7 @@ export type FieldProps = {
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'time' | 'url';
   autocomplete?: string;
   required?: boolean;
   min?: number;

@@ -5,11 +5,15 @@ import type { Event, EventCatalog } from '../src/domain/events.ts';
 import type { Opener as OpenerView } from '../src/domain/openers.ts';
 import type { BuddyView, MyMeetup, MyPairs } from '../src/domain/pair-views.ts';
 import type { ParticipantProfile } from '../src/domain/participants.ts';
+import type { PlannedBuddyView } from '../src/domain/planned-pairs.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
 import { Layout } from './layout.tsx';
+import { PlannedBuddies } from './planned-buddy.tsx';
 import { BuddyRequests } from './volunteer-directory.tsx';
 import type { RequestsView } from '../src/domain/buddy-requests.ts';
+import { OffMeetups, SafetyContact, safetyLinkText } from './me-safety.tsx';
+import type { SafetySettings } from '../src/domain/safety.ts';
 
 type Me = Pick<ParticipantProfile, 'name' | 'role' | 'status' | 'capacity' | 'deskCode' | 'token'>;
 
@@ -51,6 +55,10 @@ export type MeStatusProps = {
   timezone: string;
   /** a refusal to show in place, e.g. "too early" */
   message?: string | undefined;
+  /** buddies-to-be from a pre-event round, until both have checked in */
+  planned?: PlannedBuddyView[] | undefined;
+  /** the event's code of conduct and safety contact, beside the safety button */
+  safety?: SafetySettings | undefined;
 };
 
 function PairButton(props: { slug: string; token: string; pairId: number; action: 'met' | 'missing' | 'different'; label: string; variant?: string }) {
@@ -130,6 +138,9 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
           <PairButton slug={slug} token={me.token} pairId={b.pairId} action="different" label="I'd like a different buddy" variant="quiet" />
         )
       ) : null}
+      <p class="safety-link small">
+        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
+      </p>
     </article>
   );
 }
@@ -170,7 +181,7 @@ export function statusTrigger(nextChangeAt: Date | null, now: Date): string {
 }
 
 /** The part of the personal page that changes during the day; it is pushed new data over SSE. */
-export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }: MeStatusProps) {
+export function MeStatus({ me, slug, myPairs, requests, now, timezone, message, planned = [], safety }: MeStatusProps) {
   const notHere = me.status === 'registered' || me.status === 'absent';
   const base = `/e/${slug}/me/${me.token}`;
   const { meetups } = myPairs;
@@ -190,6 +201,12 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
           {message}
         </p>
       ) : null}
+      {myPairs.notices.map((text) => (
+        <p class="banner warn" role="status">
+          {text}
+        </p>
+      ))}
+      <OffMeetups off={myPairs.offMeetups} />
       {meetups.length > 0 ? (
         <>
           {meetups.map((m) => (
@@ -200,18 +217,20 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
               ))}
             </div>
           ))}
+          <PlannedBuddies planned={planned} me={me} slug={slug} timezone={timezone} />
           {meetups.some((m) => m.meetAt) ? (
             <p>
               <a href={`${base}/meetup.ics`}>{meetups.length > 1 ? 'Add these meetups to your calendar' : 'Add to calendar'}</a>
             </p>
           ) : null}
+          {safety ? <SafetyContact safety={safety} /> : null}
         </>
       ) : (
         <>
           <p>
             <span class={`status ${me.status}`}>{statusLabels[me.status]}</span>
           </p>
-          {myPairs.waitingSince ? (
+          {planned.length > 0 ? null : myPairs.waitingSince ? (
             <p class="banner warn">
               We'll find you a buddy: you go first when the next volunteer is free.
               <LiveHint />
@@ -222,6 +241,7 @@ export function MeStatus({ me, slug, myPairs, requests, now, timezone, message }
               {me.status === 'present' && me.role === 'first_timer' ? <LiveHint /> : null}
             </p>
           )}
+          <PlannedBuddies planned={planned} me={me} slug={slug} timezone={timezone} />
           {notHere ? (
             <p class="muted small">
               To check in, scan the QR code on the desk screen with this phone, or type your desk code on the desk kiosk.
@@ -244,6 +264,7 @@ const noticeText: Record<string, string> = {
   different: 'Thanks for telling us; we passed it on quietly.',
   'check-in-at-desk':
     "You're registered, but not checked in yet: that QR code had already checked in as many people as can reach the desk in two minutes. Show your desk code at the registration desk.",
+  safety: "We've ended that pairing. Your buddy only sees that the meetup is off, you won't be paired with them again, and the organizers have been told.",
 };
 
 export function MePage(props: {
@@ -252,9 +273,10 @@ export function MePage(props: {
   catalog: EventCatalog;
   deskCodeQr: string;
   myPairs: MyPairs;
+  planned?: PlannedBuddyView[];
   requests?: RequestsView | undefined;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | 'safety' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;
@@ -274,7 +296,16 @@ export function MePage(props: {
         ) : null}
         <AfterEvent {...props.afterEvent} />
         <div hx-ext="sse" sse-connect={`/e/${event.slug}/me/${me.token}/stream`}>
-          <MeStatus me={me} slug={event.slug} myPairs={props.myPairs} requests={props.requests} now={props.now} timezone={event.timezone} />
+          <MeStatus
+            me={me}
+            slug={event.slug}
+            myPairs={props.myPairs}
+            planned={props.planned}
+            requests={props.requests}
+            now={props.now}
+            timezone={event.timezone}
+            safety={event.settings.safety}
+          />
         </div>
 
         <section class="card">
@@ -319,6 +350,16 @@ export function MePage(props: {
           <p class="actions">
             <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/edit`}>
               Edit my profile
+            </a>
+          </p>
+        </section>
+
+        <section class="card">
+          <h2>Your data</h2>
+          <p>What we keep about you and who sees it. Download it, or delete it.</p>
+          <p class="actions">
+            <a class="button secondary" href={`/e/${event.slug}/me/${me.token}/data`}>
+              Your data
             </a>
           </p>
         </section>

@@ -1,12 +1,14 @@
 // What runs by itself on a timer (src/auto-work.ts calls it for every event): automatic rounds,
 // proposed and published without review, and automatic rematches after "my buddy isn't here".
-// Both are off unless an organizer turns them on under Meetup spots and timing.
+// Both are off unless an organizer turns them on under Meetup spots and timing. Also the planned
+// pairs of a pre-event round: live once both are here, released at the event's hold time.
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { pairs } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { Event } from './events.ts';
 import type { PairChange } from './live-pairs.ts';
 import { markNoShow } from './pairs.ts';
+import { runDuePlannedPairs } from './planned-pairs.ts';
 import { listRounds, proposeRound, publishRound } from './rounds.ts';
 
 const MINUTE = 60_000;
@@ -24,6 +26,10 @@ export function runDueAutoWork(db: Db, event: Event, now: Date): PairChange & { 
     for (const id of change.participantIds) changed.add(id);
     board ||= change.board;
   };
+
+  // planned pairs whose two are here go live; past the hold time the rest are released, and a
+  // first-timer left here waits at the front of the round below
+  merge(runDuePlannedPairs(db, event, now));
 
   // rematches first: an orphan nobody can take now then waits at the front of the round below
   if (event.settings.autoRematch) {

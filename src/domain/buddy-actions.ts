@@ -1,11 +1,13 @@
 // What a participant does with their pair from their phone: "We met", "My buddy isn't here" (from
-// the meet time on) and a quiet "I'd like a different buddy" that only organizers see.
+// the meet time on) and a quiet "I'd like a different buddy" that only organizers see; on a planned
+// pair (before the conference) either of the two may ask it, and it ends the plan.
 import { eq } from 'drizzle-orm';
 import { pairs } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { Event } from './events.ts';
 import { findPair, immediate, isLive, refuse, type PairResult } from './live-pairs.ts';
 import type { Participant } from './participants.ts';
+import { endPlannedPairInTx } from './planned-pairs.ts';
 
 export function confirmMet(db: Db, event: Event, me: Participant, pairId: number, now: Date): PairResult {
   return db.transaction((tx) => {
@@ -34,6 +36,11 @@ export function reportBuddyMissing(db: Db, event: Event, me: Participant, pairId
 export function requestDifferentBuddy(db: Db, event: Event, me: Participant, pairId: number, now: Date): PairResult {
   return db.transaction((tx) => {
     const pair = findPair(tx, event.id, pairId);
+    // a planned pair (pre-event round) is ended by either of the two, and not made again
+    if (pair?.status === 'planned') {
+      const ended = endPlannedPairInTx(tx, event, pair, { participant: me }, now);
+      return ended.ok ? { ok: true, participantIds: ended.participantIds, board: false } : refuse('not-found');
+    }
     if (!pair || pair.firstTimerId !== me.id) return refuse('not-found');
     if (!isLive(pair)) return refuse('not-live');
     if (pair.differentBuddyAt !== null) return { ok: true, participantIds: [], board: false };

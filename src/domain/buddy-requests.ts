@@ -111,7 +111,8 @@ export function loadRequestsView(conn: Conn, me: Participant): RequestsView {
   const live = conn
     .select({ firstTimerId: pairs.firstTimerId, volunteerId: pairs.volunteerId })
     .from(pairs)
-    .where(and(eq(me.role === 'first_timer' ? pairs.firstTimerId : pairs.volunteerId, me.id), inArray(pairs.status, [...liveStatuses])))
+    // a planned pair (pre-event round) answers the wish as a live one does
+    .where(and(eq(me.role === 'first_timer' ? pairs.firstTimerId : pairs.volunteerId, me.id), inArray(pairs.status, [...liveStatuses, 'planned'])))
     .all();
   const myBuddyIds = live.map((p) => (me.role === 'first_timer' ? p.volunteerId : p.firstTimerId));
   if (me.role === 'first_timer') return { role: 'first_timer', asked: listMyRequests(conn, me), buddyIds: myBuddyIds };

@@ -24,7 +24,9 @@ const day = (message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().refine((d) => realDay(d) && d >= '2000-01-01' && d <= '2099-12-31', message));
 
 /** Longest text each field takes; a refused form echoes back no more than this. */
-export const eventFieldLimits = { name: 120, slug: 63, venue: 120, timezone: 64, startsOn: 10, endsOn: 10 } as const;
+export const eventFieldLimits = { name: 120, slug: 63, venue: 120, timezone: 64, startsOn: 10, endsOn: 10, retentionDays: 4 } as const;
+
+const retentionMessage = 'Enter the days to keep personal data after the event, from 0 to 3650';
 
 export const eventFormSchema = z
   .object({
@@ -44,6 +46,11 @@ export const eventFormSchema = z
     ),
     startsOn: day('Enter the first day as a date, e.g. 2026-10-14'),
     endsOn: day('Enter the last day as a date, e.g. 2026-10-15'),
+    // left out (an older form, a script): the default period
+    retentionDays: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : '90'),
+      z.string().regex(/^\d{1,4}$/, retentionMessage).transform(Number).pipe(z.number().max(3650, retentionMessage)),
+    ),
   })
   .superRefine((v, ctx) => {
     if (!realDay(v.startsOn) || !realDay(v.endsOn)) return;
@@ -110,6 +117,7 @@ const detailWords: Record<EventField, string> = {
   timezone: 'time zone',
   startsOn: 'first day',
   endsOn: 'last day',
+  retentionDays: 'days personal data is kept',
 };
 
 export function updateEventDetails(db: Db, args: Acting & { eventId: number; details: EventDetails }): UpdateEventResult {

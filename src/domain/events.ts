@@ -55,8 +55,10 @@ export function defaultEventSettings(overrides: Partial<EventSettings> = {}): Ev
     feedbackDays: 21,
     feedbackReminderDays: 7,
     letter: { association: '', signerName: '', signerTitle: '', text: '' },
+    plannedHoldUntil: '11:00',
     requestCap: 5,
     presenceCap: 30,
+    safety: { codeOfConductUrl: '', contactText: '', contactEmail: '', contactPhone: '' },
     ...overrides,
   };
 }
@@ -68,6 +70,8 @@ export type NewEvent = {
   timezone?: string;
   startsOn: string;
   endsOn: string;
+  /** days personal data is kept after the event; 90 when left out */
+  retentionDays?: number;
   settings?: Partial<EventSettings>;
   /** what people choose from; a list left out gets the defaults (no regions: people type their own) */
   libraryTypes?: string[];
@@ -93,6 +97,7 @@ export function insertEvent(tx: Conn, input: NewEvent, now: Date): Event {
       timezone: input.timezone ?? 'UTC',
       startsOn: input.startsOn,
       endsOn: input.endsOn,
+      ...(input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }),
       settings: defaultEventSettings(input.settings),
       createdAt: now,
     })

@@ -2,7 +2,7 @@
 // of an event, each as a header and rows of plain values, read in a handful of queries and built
 // in one pass (3,000 people export as fast as the dashboard loads). Times are wall-clock times in
 // the event's zone ("2026-10-14 10:30"), as the organizers read them on their pages.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { auditLog, interests, matchRounds, meetupSpots, pairs, participantInterests, participantSessions, participants, programSessions, type PairStatus } from '../../db/schema.ts';
 import type { Conn } from '../db.ts';
 import { listAuditLog, listOrganizerNames } from './audit.ts';
@@ -17,7 +17,7 @@ type ExportEvent = Pick<Event, 'id' | 'timezone'>;
 const localTime = (at: Date | null, timeZone: string) => (at === null ? null : wallTimeIn(at, timeZone).replace('T', ' '));
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 const roleWord = (role: 'first_timer' | 'volunteer') => (role === 'volunteer' ? 'volunteer' : 'first-timer');
-const pairStatusWords: Record<PairStatus, string> = { published: 'published', met: 'met', no_show: 'no-show', cancelled: 'cancelled' };
+const pairStatusWords: Record<PairStatus, string> = { planned: 'planned', published: 'published', met: 'met', no_show: 'no-show', cancelled: 'cancelled' };
 const list = (labels: (string | undefined)[]) => labels.filter((l): l is string => l !== undefined).join('; ');
 
 function labelsById(conn: Conn, eventId: number) {
@@ -31,7 +31,8 @@ function labelsById(conn: Conn, eventId: number) {
 
 /** Everyone registered, with where they are (status, checked in) and their live buddy or first-timers. */
 export function exportPeople(conn: Conn, event: ExportEvent): ExportTable {
-  const people = conn.select().from(participants).where(eq(participants.eventId, event.id)).orderBy(asc(participants.id)).all();
+  // someone who erased their data is not in the list at all (the report still counts them)
+  const people = conn.select().from(participants).where(and(eq(participants.eventId, event.id), isNull(participants.erasedAt))).orderBy(asc(participants.id)).all();
   const names = new Map(people.map((p) => [p.id, p.name]));
   const labels = labelsById(conn, event.id);
   const interestsOf = idsOfEventPeople(conn, event.id, participantInterests, participantInterests.interestId);
@@ -153,5 +154,6 @@ export const exportTables: Record<ExportKind, (conn: Conn, event: ExportEvent) =
 export function countExportRows(conn: Conn, eventId: number): Record<ExportKind, number> {
   const n = (table: typeof participants | typeof pairs | typeof matchRounds | typeof auditLog) =>
     conn.select({ n: count() }).from(table).where(eq(table.eventId, eventId)).get()!.n;
-  return { people: n(participants), pairs: n(pairs), rounds: n(matchRounds), audit: n(auditLog) };
+  const people = conn.select({ n: count() }).from(participants).where(and(eq(participants.eventId, eventId), isNull(participants.erasedAt))).get()!.n;
+  return { people, pairs: n(pairs), rounds: n(matchRounds), audit: n(auditLog) };
 }

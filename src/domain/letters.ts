@@ -3,7 +3,7 @@
 // that anyone reading the letter can open to see it is genuine. The address carries an HMAC of
 // the event and the volunteer under a server secret: unguessable, and nothing to store.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairs, participants, type LetterSettings } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
@@ -67,6 +67,8 @@ export function loadLetters(db: Db, event: Pick<Event, 'id'>, secret: string, op
       and(
         eq(participants.eventId, event.id),
         eq(participants.role, 'volunteer'),
+        // no letter for someone who erased their data
+        isNull(participants.erasedAt),
         opts.volunteerId === undefined ? undefined : eq(participants.id, opts.volunteerId),
       ),
     )
@@ -74,7 +76,7 @@ export function loadLetters(db: Db, event: Pick<Event, 'id'>, secret: string, op
     .all();
   if (volunteers.length === 0) return [];
   const stood = db
-    .select({ volunteerId: pairs.volunteerId, status: pairs.status, firstTimerName: participants.name })
+    .select({ volunteerId: pairs.volunteerId, status: pairs.status, firstTimerName: participants.name, erasedAt: participants.erasedAt })
     .from(pairs)
     .innerJoin(participants, eq(participants.id, pairs.firstTimerId))
     .where(
@@ -89,7 +91,8 @@ export function loadLetters(db: Db, event: Pick<Event, 'id'>, secret: string, op
   const byVolunteer = new Map<number, { names: PublicName[]; met: number }>();
   for (const p of stood) {
     const entry = byVolunteer.get(p.volunteerId) ?? { names: [], met: 0 };
-    entry.names.push(publicName(p.firstTimerName));
+    // a first-timer who erased their data was welcomed all the same, but is not named
+    entry.names.push(p.erasedAt === null ? publicName(p.firstTimerName) : 'a first-timer');
     if (p.status === 'met') entry.met++;
     byVolunteer.set(p.volunteerId, entry);
   }

@@ -86,6 +86,32 @@ export function livePairOfFirstTimer(conn: Conn, firstTimerId: number): LivePair
     .get();
 }
 
+/**
+ * What the pre-event round's planned pairs hold while they wait for both people to check in: their
+ * first-timers (no round may pair them again) and places of their volunteers' capacity.
+ */
+export type PlannedHolds = { firstTimerIds: Set<number>; places: Map<number, number> };
+
+export function loadPlannedHolds(conn: Conn, eventId: number): PlannedHolds {
+  const rows = conn
+    .select({ firstTimerId: pairs.firstTimerId, volunteerId: pairs.volunteerId })
+    .from(pairs)
+    .where(and(eq(pairs.eventId, eventId), eq(pairs.status, 'planned')))
+    .all();
+  const places = new Map<number, number>();
+  for (const r of rows) places.set(r.volunteerId, (places.get(r.volunteerId) ?? 0) + 1);
+  return { firstTimerIds: new Set(rows.map((r) => r.firstTimerId)), places };
+}
+
+/** The volunteers with the places their planned pairs hold taken off their capacity. */
+export function withoutHeldPlaces(volunteers: Participant[], holds: PlannedHolds): Participant[] {
+  if (holds.places.size === 0) return volunteers;
+  return volunteers.map((v) => {
+    const held = holds.places.get(v.id) ?? 0;
+    return held === 0 ? v : { ...v, capacity: Math.max(0, v.capacity - held) };
+  });
+}
+
 export function isForbidden(conn: Conn, eventId: number, firstTimerId: number, volunteerId: number): boolean {
   return (
     conn
@@ -209,7 +235,7 @@ function findRematch(
   firstTimer: Participant,
   excludeVolunteerIds: number[],
 ): (RematchChoice & { volunteerId: number }) | null {
-  const volunteers = loadEventPeople(conn, event.id, 'volunteer').filter(
+  const volunteers = withoutHeldPlaces(loadEventPeople(conn, event.id, 'volunteer'), loadPlannedHolds(conn, event.id)).filter(
     (v) => isHere(v) && !excludeVolunteerIds.includes(v.id),
   );
   const loads = countLoads(loadLivePairs(conn, event.id));

@@ -1,14 +1,15 @@
 // What pages show of live pairs, one read model per audience: the organizer's dashboard rows
 // (with what needs attention first), the board's lines (public names only), and a phone's buddies
 // and meetups (never the organizers' pin, an e-mail only when both agreed).
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { meetupSpots, pairs, programSessions } from '../../db/schema.ts';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { meetupSpots, pairs, programSessions, safetyReports } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { bestAvailableReason, hasNoTopic, pinnedReason } from '../matcher/index.ts';
 import type { Event, ProgramSession } from './events.ts';
 import { isLive, liveStatuses, type LivePairRow } from './live-pairs.ts';
 import { loadProfiles } from './matching-input.ts';
 import { chooseOpener, type Opener } from './openers.ts';
+import { loadNotices } from './erasure.ts';
 import { findPerson, peopleById, type Participant, type Person } from './participants.ts';
 import { publicName, type PublicName } from './public-name.ts';
 import { slotStartAtOrBefore, utcOffsetMinutes } from './slot-allocation.ts';
@@ -61,6 +62,10 @@ export type MyPairs = {
   waitingSince: Date | null;
   /** when the page next changes by itself, without anyone acting (a meet time arriving); null if never */
   nextChangeAt: Date | null;
+  /** "your buddy left the program", for a while after it happened */
+  notices: string[];
+  /** meetups that ended lately, by an organizer or the other person: only that they are off, never why */
+  offMeetups: { pairId: number; name: PublicName }[];
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
@@ -98,17 +103,20 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   const fresh = findPerson(db, event.id, me.id) ?? me;
   const firstTimer = fresh.role === 'first_timer';
   const mine = firstTimer ? eq(pairs.firstTimerId, fresh.id) : eq(pairs.volunteerId, fresh.id);
-  const rows = db
+  let rows = db
     .select()
     .from(pairs)
     .where(and(eq(pairs.eventId, event.id), mine, inArray(pairs.status, [...liveStatuses])))
     .orderBy(asc(pairs.meetAt), asc(pairs.id))
     .all()
     .filter(isLive);
-  const buddies = peopleById(
+  const allBuddies = peopleById(
     db,
     rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
   );
+  // a buddy who erased their data is gone from the page; the pair stays for the counts
+  const buddies = new Map([...allBuddies].filter(([, b]) => b.erasedAt === null));
+  rows = rows.filter((r) => buddies.has(firstTimer ? r.volunteerId : r.firstTimerId));
   const spots = spotsById(db, event.id);
   const openers = openerSource(db, event, fresh);
   const views: BuddyView[] = rows.map((pair) => {
@@ -139,9 +147,53 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   return {
     buddies: views,
     meetups: groupByMeetup(views),
+    offMeetups: findOffMeetups(db, event, fresh, rows, now),
     waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
     nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
+    notices: loadNotices(db, fresh.id, now),
   };
+}
+
+/** how long a personal page says that a meetup is off */
+const offShownMinutes = 60;
+
+function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow[], now: Date): MyPairs['offMeetups'] {
+  const firstTimer = me.role === 'first_timer';
+  const ended = db
+    .select()
+    .from(pairs)
+    .where(
+      and(
+        eq(pairs.eventId, event.id),
+        firstTimer ? eq(pairs.firstTimerId, me.id) : eq(pairs.volunteerId, me.id),
+        // after a no-show the page says what happens next; a cancelled meetup would just vanish
+        eq(pairs.status, 'cancelled'),
+        gte(pairs.endedAt, new Date(now.getTime() - offShownMinutes * MINUTE)),
+      ),
+    )
+    .orderBy(asc(pairs.endedAt), asc(pairs.id))
+    .all();
+  if (ended.length === 0) return [];
+  // the person who pressed the safety button knows; paired again with the same buddy, nothing is off
+  const mine = new Set(
+    db
+      .select({ pairId: safetyReports.pairId })
+      .from(safetyReports)
+      .where(and(eq(safetyReports.eventId, event.id), eq(safetyReports.reporterId, me.id)))
+      .all()
+      .map((r) => r.pairId),
+  );
+  const buddyOf = (p: LivePairRow) => (firstTimer ? p.volunteerId : p.firstTimerId);
+  const current = new Set(live.map(buddyOf));
+  const shown = ended.filter((p) => !mine.has(p.id) && !current.has(buddyOf(p)));
+  const people = peopleById(db, shown.map(buddyOf));
+  const seen = new Set<number>();
+  return shown.flatMap((p) => {
+    const buddy = people.get(buddyOf(p));
+    if (!buddy || seen.has(buddy.id)) return [];
+    seen.add(buddy.id);
+    return [{ pairId: p.id, name: publicName(buddy.name) }];
+  });
 }
 
 function groupByMeetup(buddies: BuddyView[]): MyMeetup[] {
@@ -229,13 +281,16 @@ export function listBoardPairs(db: Db, event: Event, now: Date): BoardPairView[]
 
 /** Live pairs with a meetup, as public screens and the desk's printed sheet show them: by time, then spot; from `since` on, if given. */
 export function listPublicPairs(db: Db, event: Event, since?: Date): BoardPairView[] {
-  const rows = db
+  let rows = db
     .select()
     .from(pairs)
     .where(and(eq(pairs.eventId, event.id), inArray(pairs.status, [...liveStatuses])))
     .all()
     .filter((p) => p.meetAt !== null && (since === undefined || p.meetAt.getTime() >= since.getTime()));
-  const people = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  const everyone = peopleById(db, rows.flatMap((r) => [r.firstTimerId, r.volunteerId]));
+  // public screens never show a pair with someone who erased their data
+  const people = new Map([...everyone].filter(([, p]) => p.erasedAt === null));
+  rows = rows.filter((r) => people.has(r.firstTimerId) && people.has(r.volunteerId));
   const spots = spotsById(db, event.id);
   const position = (p: LivePairRow) =>
     p.spotId !== null && spots.has(p.spotId) ? spots.get(p.spotId)!.position : Number.MAX_SAFE_INTEGER;

@@ -27,6 +27,7 @@ import {
 } from './live-pairs.ts';
 import { loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
 import { findPerson, isHere, peopleById, type Participant, type Person } from './participants.ts';
+import { lapsePlannedPairOf } from './planned-pairs.ts';
 
 const person = (p: Participant): Person => ({ id: p.id, name: p.name });
 
@@ -217,9 +218,11 @@ export function pinPair(
       detail: `paired ${auditName(firstTimer)} with ${auditName(volunteer)} by hand`,
       at: args.now,
     });
+    // a buddy-to-be from the pre-event round is no longer theirs
+    const planned = lapsePlannedPairOf(tx, event, firstTimer.id, args.now);
     return {
       ok: true,
-      participantIds: [firstTimer.id, volunteer.id],
+      participantIds: [firstTimer.id, volunteer.id, ...(planned !== null && planned !== volunteer.id ? [planned] : [])],
       board: true,
       pairId: pair.id,
       firstTimer: person(firstTimer),

@@ -1,6 +1,6 @@
 // Participants: finding someone, checking in, an organizer's attendance list and counts, and who is
 // here to be paired.
-import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { auditLog, participantInterests, participantSessions, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { normalizeDeskCode } from './tokens.ts';
@@ -15,9 +15,9 @@ export function personalLink(publicUrl: string, event: { slug: string }, token: 
   return `${publicUrl}/e/${encodeURIComponent(event.slug)}/me/${token}`;
 }
 
-/** Checked in and still here: only such people are paired. */
+/** Checked in and still here: only such people are paired (never someone who erased their data). */
 export function isHere(p: Participant): boolean {
-  return p.status === 'present' || p.status === 'matched';
+  return (p.status === 'present' || p.status === 'matched') && p.erasedAt === null;
 }
 
 /** Someone of this event, of the given role if one is given. */
@@ -111,7 +111,7 @@ export function setAttendanceByOrganizer(
         .from(participants)
         .where(and(eq(participants.id, args.participantId), eq(participants.eventId, args.eventId)))
         .get();
-      if (!p) return { ok: false, reason: 'not-found' } as const;
+      if (!p || p.erasedAt) return { ok: false, reason: 'not-found' } as const;
       const status = args.present ? (p.status === 'matched' ? 'matched' : 'present') : 'registered';
       const updated = tx
         .update(participants)
@@ -154,8 +154,8 @@ export function countParticipants(db: Db, eventId: number): EventCounts {
       firstTimersHere: sql<number>`sum(${participants.role} = 'first_timer' and ${here})`,
       volunteersRegistered: sql<number>`sum(${participants.role} = 'volunteer' and ${participants.status} != 'withdrawn')`,
       volunteersHere: sql<number>`sum(${participants.role} = 'volunteer' and ${here})`,
-      // a volunteer's free places: capacity less the first-timers they hold now, never below zero
-      freeCapacity: sql<number>`sum(case when ${participants.role} = 'volunteer' and ${here} then max(0, ${participants.capacity} - (select count(*) from "pairs" where "pairs"."volunteer_id" = "participants"."id" and "pairs"."status" in ('published', 'met'))) else 0 end)`,
+      // a volunteer's free places: capacity less the first-timers they hold now (planned ones too), never below zero
+      freeCapacity: sql<number>`sum(case when ${participants.role} = 'volunteer' and ${here} then max(0, ${participants.capacity} - (select count(*) from "pairs" where "pairs"."volunteer_id" = "participants"."id" and "pairs"."status" in ('planned', 'published', 'met'))) else 0 end)`,
     })
     .from(participants)
     .where(eq(participants.eventId, eventId))
@@ -228,7 +228,7 @@ export function listPairingCandidates(db: Db, eventId: number): PairingCandidate
       waitingSince: participants.waitingSince,
     })
     .from(participants)
-    .where(and(eq(participants.eventId, eventId), inArray(participants.status, ['present', 'matched'])))
+    .where(and(eq(participants.eventId, eventId), inArray(participants.status, ['present', 'matched']), isNull(participants.erasedAt)))
     .orderBy(asc(participants.name), asc(participants.id))
     .all();
   const unpaired = here.filter((p) => p.role === 'first_timer' && p.status === 'present');

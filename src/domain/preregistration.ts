@@ -2,7 +2,7 @@
 // conference. Each gets a personal page (registered, not yet here) like someone who registered
 // from a link; the organizer hands out the links by mail merge or a welcome e-mail. A list with
 // one bad row adds nobody.
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { mailOutbox, participantRoles, participants, type ParticipantRole } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
@@ -184,7 +184,7 @@ export function listPreregistered(conn: Conn, eventId: number): PreregisteredPer
   return conn
     .select({ id: participants.id, name: participants.name, email: participants.email, role: participants.role, token: participants.token, deskCode: participants.deskCode })
     .from(participants)
-    .where(and(eq(participants.eventId, eventId), isNotNull(participants.importedAt)))
+    .where(and(eq(participants.eventId, eventId), isNotNull(participants.importedAt), isNull(participants.erasedAt)))
     .orderBy(participants.id)
     .all();
 }

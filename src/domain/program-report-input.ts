@@ -29,6 +29,8 @@ export type ReportPerson = {
   sessionIds: readonly number[];
   name: string;
   email: string | null;
+  /** erased their personal data: counted, never listed by name */
+  erased?: boolean;
 };
 
 export type ReportPair = {
@@ -87,6 +89,7 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
       region: participants.region,
       name: participants.name,
       email: participants.email,
+      erasedAt: participants.erasedAt,
     })
     .from(participants)
     .where(eq(participants.eventId, eventId))
@@ -108,6 +111,7 @@ export function loadProgramReportInput(db: Conn, eventId: number): ReportInput {
       sessionIds: sessionsOf.get(p.id) ?? [],
       name: p.name,
       email: p.email,
+      erased: p.erasedAt !== null,
     })),
     pairs: db
       .select({

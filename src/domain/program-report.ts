@@ -247,7 +247,7 @@ export function computeProgramReport(input: ReportInput): ProgramReport {
   }
 
   const nextYear = [...answered.values()]
-    .filter((r) => r.again !== 'no')
+    .filter((r) => r.again !== 'no' && !people.get(r.participantId)!.erased)
     .map((r) => {
       const p = people.get(r.participantId)!;
       return { name: p.name, role: p.role, again: r.again as 'yes' | 'maybe', email: r.mayContact ? p.email : null };

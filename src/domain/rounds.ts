@@ -16,6 +16,8 @@ import {
   immediate,
   livePairOfFirstTimer,
   loadLivePairs,
+  loadPlannedHolds,
+  withoutHeldPlaces,
   type PairChange,
 } from './live-pairs.ts';
 import {
@@ -26,6 +28,7 @@ import {
   toMatcherVolunteer,
   type MatchProfile,
 } from './matching-input.ts';
+import { publishPlannedRound } from './planned-pairs.ts';
 import { isHere, loadEventPeople, type Participant, type Person } from './participants.ts';
 
 export type MatchRound = typeof matchRounds.$inferSelect;
@@ -75,11 +78,13 @@ export function proposeRound(
     const live = loadLivePairs(tx, event.id);
     const liveByFirstTimer = new Map(live.map((p) => [p.firstTimerId, p]));
     const firstTimers = loadEventPeople(tx, event.id, 'first_timer');
-    const waiting = firstTimers.filter((f) => isHere(f) && !liveByFirstTimer.has(f.id));
+    // a planned pair holds its first-timer and its volunteer's place until it goes live or is released
+    const holds = loadPlannedHolds(tx, event.id);
+    const waiting = firstTimers.filter((f) => isHere(f) && !liveByFirstTimer.has(f.id) && !holds.firstTimerIds.has(f.id));
     if (waiting.length === 0) return { ok: false, reason: 'nobody-waiting' } as const;
 
     const liveLoads = countLoads(live);
-    const volunteers = loadEventPeople(tx, event.id, 'volunteer').filter(
+    const volunteers = withoutHeldPlaces(loadEventPeople(tx, event.id, 'volunteer'), holds).filter(
       (v) => isHere(v) || liveLoads.has(v.id),
     );
     // someone who left keeps their live pairs but takes nobody new; nobody holds fewer places than pairs
@@ -225,12 +230,14 @@ export function loadRound(db: Db, eventId: number, roundId: number): RoundView |
 export function publishRound(
   db: Db,
   event: Event,
-  args: { roundId: number; organizerId: number | null; now: Date },
-): ({ ok: true; published: number; skipped: number } & PairChange) | { ok: false; reason: 'not-found' | 'not-proposed' } {
+  /** publicUrl: the base of the personal links in a pre-event round's introduction e-mails */
+  args: { roundId: number; organizerId: number | null; now: Date; publicUrl?: string },
+): ({ ok: true; published: number; skipped: number; /** introductions queued, for a pre-event round */ mailed?: number } & PairChange) | { ok: false; reason: 'not-found' | 'not-proposed' } {
   return db.transaction((tx) => {
     const found = findProposedRound(tx, event.id, args.roundId);
     if (!found.ok) return found;
     const { round } = found;
+    if (round.kind === 'pre-event') return publishPlannedRound(tx, event, round, args);
     const forbidden = new Set(loadForbidden(tx, event.id).map((f) => `${f.firstTimerId}:${f.volunteerId}`));
     const person = (id: number, role: Participant['role']) => {
       const p = tx

@@ -9,7 +9,7 @@ import type { Conn } from '../db.ts';
 import { listMyRequests, requestCountsByVolunteer, type MyRequest } from './buddy-request-queries.ts';
 import { maxRequestsPerFirstTimer, requestCapOf } from './buddy-requests.ts';
 import { loadEventChoices, type Event } from './events.ts';
-import { countLoads, livePairOfFirstTimer, loadLivePairs } from './live-pairs.ts';
+import { countLoads, livePairOfFirstTimer, loadLivePairs, loadPlannedHolds } from './live-pairs.ts';
 import type { Participant } from './participants.ts';
 import { publicName, type PublicName } from './public-name.ts';
 
@@ -92,6 +92,7 @@ export function loadVolunteerDirectory(conn: Conn, event: Event, me: Participant
   for (const r of interestRows) interestsOf.set(r.participantId, [...(interestsOf.get(r.participantId) ?? []), r]);
 
   const loads = countLoads(loadLivePairs(conn, event.id));
+  const holds = loadPlannedHolds(conn, event.id);
   const asks = requestCountsByVolunteer(conn, event.id);
   const cap = requestCapOf(event);
   const myRequests = listMyRequests(conn, me);
@@ -115,7 +116,8 @@ export function loadVolunteerDirectory(conn: Conn, event: Event, me: Participant
         interests: theirs.map((i) => i.label),
         languages: v.languages,
         sharedInterests: theirs.filter((i) => mine.has(i.id)).length,
-        full: (loads.get(v.id) ?? 0) >= v.capacity,
+        // a planned pair (pre-event round) holds its place too
+        full: (loads.get(v.id) ?? 0) + (holds.places.get(v.id) ?? 0) >= v.capacity,
         askedByMe: askedByMe.has(v.id),
         noMoreRequests: (asks.get(v.id) ?? 0) >= cap,
       };

@@ -6,7 +6,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import type { Event } from '../domain/events.ts';
 import { enrolKiosk, findEnrolledKiosk, findKioskByKey, type Kiosk } from '../domain/kiosks.ts';
-import { checkInParticipant, findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
+import { findParticipantByDeskCode, findParticipantByToken, personalLink } from '../domain/participants.ts';
+import { checkInForPlannedPairs } from '../domain/planned-pairs.ts';
 import { makePresenceToken } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { qrSvg } from '../qr.ts';
@@ -109,7 +110,9 @@ deskRoutes.post('/check-in', async (c) => {
   const person = findParticipantByDeskCode(c.var.db, event.id, code);
   if (!person) return refuse("We couldn't find that desk code. Check it on your personal page, or ask someone at the desk.");
   if (person.status === 'withdrawn') return refuse('This registration was withdrawn. Please ask an organizer at the desk.');
-  const checkedIn = checkInParticipant(c.var.db, person, c.var.now());
+  const { participant: checkedIn, change } = checkInForPlannedPairs(c.var.db, event, person, c.var.now());
+  // a planned pair whose two are both here now goes live: their phones and the board hear it
+  if (change.participantIds.length > 0) c.var.live.publish({ eventId: event.id, ...change });
   return c.html(
     <DeskWelcomePage
       event={event}

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { loadEventCatalog } from '../domain/events.ts';
 import { findParticipantByToken } from '../domain/participants.ts';
+import { goLiveWhenBothHere } from '../domain/planned-pairs.ts';
 import { checkInWithPresence, presenceOf as presenceNow, registerWithPresence } from '../domain/presence.ts';
 import { firstName } from '../domain/public-name.ts';
 import { registrationSchema } from '../domain/registration-schema.ts';
@@ -72,6 +73,9 @@ joinRoutes.post('/check-in', async (c) => {
           : 'That QR code has expired. Scan the code on the desk screen again to check in.';
     return c.html(<CheckInPage event={event} firstName={firstName(me.name)} personalPath={`/e/${event.slug}/me/${me.token}`} error={error} />, 422);
   }
+  // a planned pair whose two are both here now goes live: their phones and the board hear it
+  const change = goLiveWhenBothHere(c.var.db, event, me.id, c.var.now());
+  if (change.participantIds.length > 0) c.var.live.publish({ eventId: event.id, ...change });
   return c.redirect(`/e/${event.slug}/me/${me.token}?checked-in=1`, 303);
 });
 

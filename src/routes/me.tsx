@@ -8,8 +8,10 @@ import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile } from '../domain/participants.ts';
+import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
+import { safetySettingsOf } from '../domain/safety.ts';
 import { fieldErrors, idSchema, personalTokenSchema } from '../form-input.ts';
 import { qrSvg } from '../qr.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -19,8 +21,10 @@ import { meetupIcs } from '../../views/meetup-ics.ts';
 import { requireEvent } from './event-guard.tsx';
 import { afterEventProps, feedbackRoutes } from './feedback.tsx';
 import { myLetterRoutes } from './letters.tsx';
+import { meDataRoutes } from './me-data.tsx';
 import { meVolunteerRoutes } from './me-volunteers.tsx';
 import { streamLiveChanges } from './live-stream.ts';
+import { meSafetyRoutes } from './me-safety.tsx';
 import { profileValuesFromForm } from './profile-form.ts';
 import { isHtmx, readForm } from './request.ts';
 
@@ -69,6 +73,7 @@ meRoutes.get('/:token', async (c) => {
       catalog={loadEventCatalog(c.var.db, event.id, { keep: profile })}
       deskCodeQr={await qrSvg(me.deskCode)}
       myPairs={findMyPairs(c.var.db, event, me, now)}
+      planned={findPlannedBuddies(c.var.db, event, me)}
       requests={loadRequestsView(c.var.db, me)}
       now={now}
       notice={notice.success ? notice.data : undefined}
@@ -81,7 +86,17 @@ function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message
   const { event, me } = c.var;
   const now = c.var.now();
   return c.html(
-    <MeStatus me={me} slug={event.slug} myPairs={findMyPairs(c.var.db, event, me, now)} requests={loadRequestsView(c.var.db, me)} now={now} timezone={event.timezone} message={message} />,
+    <MeStatus
+      me={me}
+      slug={event.slug}
+      myPairs={findMyPairs(c.var.db, event, me, now)}
+      planned={findPlannedBuddies(c.var.db, event, me)}
+      requests={loadRequestsView(c.var.db, me)}
+      now={now}
+      timezone={event.timezone}
+      message={message}
+      safety={safetySettingsOf(event)}
+    />,
     status,
   );
 }
@@ -105,7 +120,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -179,3 +194,6 @@ meRoutes.post('/:token/edit', async (c) => {
 meRoutes.route('/', feedbackRoutes);
 meRoutes.route('/', myLetterRoutes);
 meRoutes.route('/', meVolunteerRoutes);
+// "Your data": download it, or erase it
+meRoutes.route('/', meDataRoutes);
+meRoutes.route('/', meSafetyRoutes);

@@ -43,6 +43,8 @@ describe('findMyPairs', () => {
       waitingSince: null,
       // "my buddy isn't here" appears at the meet time
       nextChangeAt: at('2026-10-14T14:15:00Z'),
+      notices: [],
+      offMeetups: [],
     });
     // the volunteer sees the first-timer, with no bio
     const theirs = findMyPairs(t.db, t.event, vera, t.clock.now());
@@ -78,7 +80,15 @@ describe('findMyPairs', () => {
     const pairId = pin(t, lone.id, vic.id);
     t.clock.advance(20 * MINUTE);
     markNoShow(t.db, t.event, { pairId, absentee: 'volunteer', organizerId: t.organizerId, now: t.clock.now() });
-    expect(findMyPairs(t.db, t.event, lone, t.clock.now())).toEqual({ buddies: [], meetups: [], waitingSince: t.clock.now(), nextChangeAt: null });
+    expect(findMyPairs(t.db, t.event, lone, t.clock.now())).toEqual({
+      buddies: [],
+      meetups: [],
+      waitingSince: t.clock.now(),
+      nextChangeAt: null,
+      notices: [],
+      // after a no-show the page says what happens next, not that the meetup is off
+      offMeetups: [],
+    });
   });
 });
 

@@ -23,6 +23,8 @@ export function sweepTargets(t: TestApp) {
     `${e}/desk/welcome/${'a'.repeat(43)}`, `${e}/board`, `${e}/board/pairs`,
     `${e}/me/${p.token}`, `${e}/me/${p.token}/edit`, `${e}/me/${p.token}/status`, `${e}/me/${p.token}/meetup.ics`,
     `${e}/me/${p.token}/pairs/99999/met`, `${e}/me/${p.token}/pairs/0x10/missing`, `${e}/me/%ZZ`,
+    `${e}/me/${p.token}/safety/99999`, `${e}/me/${p.token}/safety/abc`, `${a}/safety-alerts`, `${a}/safety-alerts/abc/acknowledge`,
+    `${a}/safety-alerts/99999/acknowledge`, `${a}/safety-settings`,
     '/admin', '/admin/login', '/admin/login?next=//evil.example', '/admin/setup/nope', a, `${a}/counts`,
     `${a}/participants?q=%25_%5C`, `${a}/participants/abc/check-in`, `${a}/participants/99999/check-out`,
     `${a}/rounds`, `${a}/rounds/abc`, `${a}/rounds/99999/publish`, `${a}/pairs`, `${a}/pairs/abc/no-show`,
@@ -45,12 +47,15 @@ export function sweepTargets(t: TestApp) {
     `${a}/choices`, `${a}/choices/regions`, `${a}/choices/colours`, `${a}/choices/interests/abc/rename`,
     `${a}/choices/languages/99999/retire`, `${a}/choices/regions/1/explode`, `${a}/choices/library-types/1/up`,
     `${a}/weights`, `${a}/weights/request-cap`, `${a}/poster`, `${a}/desk-sheet`,
+    `${a}/rounds/pre-event`, `${a}/planned`, `${a}/planned/list`, `${a}/planned/hold`, `${a}/planned/abc/end`, `${a}/planned/99999/end`,
     `${e}/me/${p.token}/volunteers`, `${e}/me/${p.token}/volunteers?interest=%00&region[]=x`, `${e}/me/${p.token}/volunteers/abc/request`,
     `${e}/me/${p.token}/volunteers/99999/request`, `${e}/me/${p.token}/volunteers/1/explode`, `${e}/me/${p.token}/volunteers/99999/withdraw`,
     `${e}/desk/enrol`, `${e}/desk/enrol?code=%ZZ`, `${a}/kiosks`, `${a}/kiosks/cap`, `${a}/kiosks/abc/revoke`,
     `${a}/kiosks/99999/revoke`, `${a}/registrations`, `${a}/registrations?select=-1e99`, `${a}/registrations/withdraw`,
     '/admin/organizers', '/admin/invites', '/admin/invites/abc/revoke', '/admin/invites/99999/revoke',
     '/admin/invite/nope', `/admin/invite/${'a'.repeat(43)}`, '/admin/invite/%ZZ',
+    `${e}/me/${p.token}/data`, `${e}/me/${p.token}/data.json`, `${e}/me/${p.token}/delete`,
+    `${a}/participants/abc/erase`, `${a}/participants/99999/erase`, `${a}/participants/${p.id}/erase`,
   ];
   return { event, participant: p, cookie, paths };
 }

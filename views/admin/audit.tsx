@@ -12,6 +12,12 @@ const actionLabels: Record<string, string> = {
   'propose-round': 'Proposed a round',
   'publish-round': 'Published a round',
   'discard-round': 'Discarded a round',
+  'propose-pre-event-round': 'Proposed a pre-event round',
+  'publish-pre-event-round': 'Planned pairs before the event',
+  'planned-pair-live': 'A planned pair went live',
+  'planned-pair-released': 'Released a planned pair',
+  'end-planned-pair': 'Ended a planned pair',
+  'planned-hold-updated': 'Changed how long planned pairs hold',
   'no-show': 'Marked a no-show',
   rematch: 'Rematched',
   unpair: 'Unpaired',
@@ -33,6 +39,8 @@ const actionLabels: Record<string, string> = {
   'organizer-invited': 'Invited an organizer',
   'invite-revoked': 'Revoked an invitation',
   'organizer-joined': 'Joined as an organizer',
+  erase: 'Erased personal data',
+  'retention-purge': 'Erased personal data after the retention period',
 };
 
 export function actionLabel(action: string): string {

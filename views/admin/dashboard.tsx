@@ -6,8 +6,9 @@ import type { FeedbackMailCounts } from '../../src/domain/feedback-invitations.t
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { LivePairView } from '../../src/domain/pair-views.ts';
 import type { EventCounts, ParticipantPage } from '../../src/domain/participants.ts';
+import type { RetentionState } from '../../src/domain/retention.ts';
 import type { MatchRound } from '../../src/domain/rounds.ts';
-import { formatEventDates } from '../format.ts';
+import { formatDateTime, formatEventDates } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AuditList } from './audit.tsx';
 import { FeedbackMailSummary } from './feedback.tsx';
@@ -21,6 +22,8 @@ import {
   type WaitingFirstTimer,
 } from './pairs.tsx';
 import { ParticipantList } from './participants.tsx';
+import { SafetyAlerts } from './safety-alerts.tsx';
+import type { SafetyAlert } from '../../src/domain/safety.ts';
 import { MatchNowForm, RoundList } from './rounds.tsx';
 
 /** Refreshes itself when the event changes; the same markup is the page part and the fragment response. */
@@ -77,6 +80,10 @@ export type DashboardPageProps = {
   notice?: Notice | undefined;
   /** what the feedback invitations did, once there are any */
   feedback?: FeedbackMailCounts;
+  /** when the event's personal data is erased (docs/decisions/erasure.md) */
+  retention?: RetentionState;
+  /** someone pressed the safety button and no organizer has acknowledged it yet */
+  safetyAlerts?: SafetyAlert[];
 };
 
 /** The pages that set the event up, before the doors open. */
@@ -93,7 +100,7 @@ function SetupLinks({ slug }: { slug: string }) {
   );
 }
 
-export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback }: DashboardPageProps) {
+export function DashboardPage({ organizer, event, counts, q, participants, eventDay, notice, feedback, retention, safetyAlerts = [] }: DashboardPageProps) {
   const base = eventPath(event.slug);
   const slug = encodeURIComponent(event.slug);
   return (
@@ -101,9 +108,22 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
       <AdminTopBar organizer={organizer} />
       <main>
         <h1>{event.name}</h1>
+        {/* one event stream for the whole page; each fragment asks for itself again on "changed" */}
+        <div hx-ext="sse" sse-connect={`${base}/stream`}>
+        <SafetyAlerts slug={event.slug} timezone={event.timezone} alerts={safetyAlerts} />
         <p class="muted">
           {formatEventDates(event)}
           {event.venue && ` · ${event.venue}`} · times in {event.timezone}
+          {retention && (
+            <>
+              {' · '}
+              <a href={`${base}/edit`} id="retention-line">
+                {retention.state === 'erased'
+                  ? `Personal data was erased on ${formatDateTime(retention.at, event.timezone)}; anonymous counts remain.`
+                  : `Personal data will be erased on ${retention.day}.`}
+              </a>
+            </>
+          )}
         </p>
         <p class="actions">
           <a class="button secondary" href={`/e/${slug}/desk`}>
@@ -140,8 +160,6 @@ export function DashboardPage({ organizer, event, counts, q, participants, event
         <NoticeBanner notice={notice} id="dashboard-message" />
         {feedback && <FeedbackMailSummary slug={event.slug} counts={feedback} />}
 
-        {/* one event stream for the whole page; each fragment asks for itself again on "changed" */}
-        <div hx-ext="sse" sse-connect={`${base}/stream`}>
           <section aria-labelledby="counts-heading">
             <h2 id="counts-heading">Right now</h2>
             <LiveCounts slug={event.slug} counts={counts} />

@@ -8,6 +8,7 @@ import { Field } from '../field.tsx';
 import { formatDateTime, formatDay, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
+import { SafetySettingsCard, type SafetySettingsCardProps } from './safety-alerts.tsx';
 
 export type EventValues = Record<EventField, string>;
 export type EventErrors = Partial<Record<EventField | 'form', string>>;
@@ -66,6 +67,9 @@ function EventDetailsFields({ values, errors, zones, publicUrl }: { values: Even
         <Field required id="event-ends" name="endsOn" label="Last day" type="date" value={values.endsOn} error={errors.endsOn}
           hint="Feedback opens at midnight after the last day." />
       </div>
+      <Field required id="event-retention" name="retentionDays" label="Keep personal data for (days after the event)" type="number" min={0} max={3650}
+        value={values.retentionDays} error={errors.retentionDays}
+        hint="Then names, e-mails, profiles and comments are erased by themselves; anonymous counts and the report stay. 90 days by default." />
     </>
   );
 }
@@ -111,6 +115,8 @@ export type EditEventPageProps = FormProps & {
   /** archiving now would cut off the conference or its feedback: the day feedback ends, and whether it has begun */
   archiveWarning: { state: 'not-yet' | 'open'; lastDay: string } | null;
   archiveError?: string | undefined;
+  /** the code of conduct and safety contact, a form of its own */
+  safety?: SafetySettingsCardProps | undefined;
 };
 
 export function EditEventPage(props: EditEventPageProps) {
@@ -136,6 +142,7 @@ export function EditEventPage(props: EditEventPageProps) {
                 <button type="submit">Save details</button>
               </div>
             </form>
+            {props.safety && <SafetySettingsCard {...props.safety} />}
             <ArchiveCard {...props} />
           </>
         )}

@@ -1,7 +1,9 @@
 // The dashboard's participant list: search, pages of ten, and checking someone in or out.
+import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { Participant, ParticipantPage } from '../../src/domain/participants.ts';
 import { formatDateTime } from '../format.ts';
-import { eventPath, liveTrigger } from './chrome.tsx';
+import { Layout } from '../layout.tsx';
+import { AdminTopBar, eventPath, liveTrigger } from './chrome.tsx';
 
 const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
 const statusLabels: Record<Participant['status'], string> = {
@@ -14,7 +16,24 @@ const statusLabels: Record<Participant['status'], string> = {
 
 export type ParticipantRowProps = { slug: string; timezone: string; participant: Participant; q: string; page?: number };
 
+/** Someone who erased their data: an anonymous row, counted, with nothing to act on. */
+function ErasedRow({ participant: p, timezone }: { participant: Participant; timezone: string }) {
+  return (
+    <tr id={`participant-${p.id}`}>
+      <td class="muted">
+        Erased participant <span class="hint">#{p.id}, erased {formatDateTime(p.erasedAt!, timezone)}</span>
+      </td>
+      <td>{roleLabels[p.role]}</td>
+      <td>
+        <span class={`status ${p.status}`}>{statusLabels[p.status]}</span>
+      </td>
+      <td colspan={4}></td>
+    </tr>
+  );
+}
+
 export function ParticipantRow({ slug, timezone, participant: p, q, page = 1 }: ParticipantRowProps) {
+  if (p.erasedAt) return <ErasedRow participant={p} timezone={timezone} />;
   const here = p.status === 'present' || p.status === 'matched';
   const action = `${eventPath(slug)}/participants/${p.id}/${here ? 'check-out' : 'check-in'}`;
   return (
@@ -45,6 +64,10 @@ export function ParticipantRow({ slug, timezone, participant: p, q, page = 1 }: 
             {here ? 'Check out' : 'Check in'} <span class="visually-hidden">{p.name}</span>
           </button>
         </form>
+        {' '}
+        <a class="small" href={`${eventPath(slug)}/participants/${p.id}/erase`}>
+          Erase… <span class="visually-hidden">the data of {p.name}</span>
+        </a>
       </td>
     </tr>
   );
@@ -134,5 +157,66 @@ export function ParticipantList({ slug, timezone, q, list }: ParticipantListProp
         </nav>
       )}
     </div>
+  );
+}
+
+export type ErasePersonPageProps = {
+  organizer: SignedInOrganizer;
+  event: { slug: string; name: string };
+  person: Pick<Participant, 'id' | 'name' | 'email' | 'role' | 'importedAt'>;
+  error?: string | undefined;
+};
+
+/** An organizer erases someone's personal data on their request: what it does, then an explicit confirmation. */
+export function ErasePersonPage({ organizer, event, person, error }: ErasePersonPageProps) {
+  const action = `${eventPath(event.slug)}/participants/${person.id}/erase`;
+  return (
+    <Layout title={`Erase ${person.name} · ${event.name} · Buddydesk`} variant="admin">
+      <AdminTopBar organizer={organizer} />
+      <main class="narrow">
+        <p>
+          <a href={eventPath(event.slug)}>← {event.name} dashboard</a>
+        </p>
+        <h1>Erase {person.name}'s data?</h1>
+        <section class="card">
+          <p>
+            {roleLabels[person.role]} #{person.id}
+            {person.email ? `, ${person.email}` : ''}
+            {person.importedAt ? ' (pre-registered)' : ''}.
+          </p>
+          <p>
+            Do this when they ask for it. Their name, e-mail, profile, what they wrote and their feedback comments are erased for good, and
+            their personal link stops working. A buddy they have not met yet is told and found someone else. They stay in the counts and the
+            report as an anonymous person. The audit log records that you erased participant #{person.id}, without the name.
+          </p>
+          <form method="post" action={action}>
+            <div class="field">
+              <label class="choice" for="erase-confirm">
+                <input
+                  id="erase-confirm"
+                  type="checkbox"
+                  name="confirm"
+                  value="yes"
+                  aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? 'erase-confirm-error' : undefined}
+                />
+                They asked for it: erase their personal data. This cannot be undone.
+              </label>
+              {error ? (
+                <p class="field-error" id="erase-confirm-error">
+                  {error}
+                </p>
+              ) : null}
+            </div>
+            <div class="actions">
+              <button type="submit" class="danger">
+                Erase their data
+              </button>
+              <a href={eventPath(event.slug)}>Keep it</a>
+            </div>
+          </form>
+        </section>
+      </main>
+    </Layout>
   );
 }

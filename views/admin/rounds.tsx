@@ -26,6 +26,9 @@ export function roundWho(round: Pick<MatchRound, 'trigger' | 'organizerId'>, nam
   return (round.organizerId !== null && names.get(round.organizerId)) || 'an organizer';
 }
 
+/** A pre-event round plans pairs for people not here yet; the day's rounds are the plain kind. */
+const preEvent = (round: Pick<MatchRound, 'kind'>) => round.kind === 'pre-event';
+
 export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListProps) {
   const base = eventPath(slug);
   return (
@@ -51,7 +54,10 @@ export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListP
                   <td>
                     <time datetime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, timezone)}</time>
                   </td>
-                  <td>{roundWho(r, organizerNames)}</td>
+                  <td>
+                    {roundWho(r, organizerNames)}
+                    {preEvent(r) && <span class="hint"> pre-event</span>}
+                  </td>
                   <td>
                     {r.status === 'proposed' ? (
                       <a href={`${base}/rounds/${r.id}`}>
@@ -79,12 +85,23 @@ export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListP
   );
 }
 
+/** "Match now", and beside it the pre-event round for people not here yet: one row, so the dashboard stays short. */
 export function MatchNowForm({ slug }: { slug: string }) {
+  const base = eventPath(slug);
   return (
-    <form method="post" action={`${eventPath(slug)}/rounds`} class="actions">
-      <button type="submit">Match now</button>
-      <span class="hint">Proposes pairs for everyone waiting; you review them before anyone sees them.</span>
-    </form>
+    <div class="actions">
+      <form method="post" action={`${base}/rounds`}>
+        <button type="submit">Match now</button>
+      </form>
+      <form method="post" action={`${base}/rounds/pre-event`}>
+        <button type="submit" class="secondary">
+          Pre-event round
+        </button>
+      </form>
+      <span class="hint">
+        You review the pairs before anyone sees them. Pre-event: for people not here yet (<a href={`${base}/planned`}>planned pairs</a>).
+      </span>
+    </div>
   );
 }
 
@@ -100,21 +117,33 @@ export function RoundReviewPage({ organizer, event, view, who, notice }: RoundRe
   const base = eventPath(event.slug);
   const { round, pairs, unmatched } = view;
   const when = formatDateTime(round.createdAt, event.timezone);
+  const planned = preEvent(round);
+  const name = planned ? 'Pre-event round' : 'Matching round';
   return (
-    <Layout title={`Round of ${when} · ${event.name} · Buddydesk`} variant="admin">
+    <Layout title={`${planned ? 'Pre-event round' : 'Round'} of ${when} · ${event.name} · Buddydesk`} variant="admin">
       <AdminTopBar organizer={organizer} />
       <main>
         <p>
           <a href={base}>← {event.name} dashboard</a>
         </p>
-        <h1>Matching round of {when}</h1>
+        <h1>
+          {name} of {when}
+        </h1>
         <p class="muted">
           Started by {who} · {roundStatusLabels[round.status]}
         </p>
+        {planned && (
+          <p>
+            Over people registered and not yet here. Published pairs are planned: both see their buddy-to-be and get an introduction
+            e-mail; they get a meetup spot and time once both have checked in.
+          </p>
+        )}
         <NoticeBanner notice={notice} id="round-message" />
 
         <section aria-labelledby="proposed-heading">
-          <h2 id="proposed-heading">{round.status === 'proposed' ? 'Proposed pairs' : 'Pairs in this round'}</h2>
+          <h2 id="proposed-heading">
+            {round.status === 'proposed' ? (planned ? 'Proposed planned pairs' : 'Proposed pairs') : 'Pairs in this round'}
+          </h2>
           {pairs.length === 0 ? (
             <p>No pairs could be made in this round.</p>
           ) : (
@@ -173,7 +202,9 @@ export function RoundReviewPage({ organizer, event, view, who, notice }: RoundRe
           <div class="actions">
             {pairs.length > 0 && (
               <form method="post" action={`${base}/rounds/${round.id}/publish`}>
-                <button type="submit">Publish {plural(pairs.length, 'pair')}</button>
+                <button type="submit">
+                  {planned ? `Plan ${plural(pairs.length, 'pair')} and send introductions` : `Publish ${plural(pairs.length, 'pair')}`}
+                </button>
               </form>
             )}
             <form method="post" action={`${base}/rounds/${round.id}/discard`}>

@@ -7,7 +7,9 @@ import { listAuditLog, listOrganizerNames } from '../../domain/audit.ts';
 import { countFeedbackMail } from '../../domain/feedback-invitations.ts';
 import { listLivePairs } from '../../domain/pair-views.ts';
 import { countParticipants, listPairingCandidates, searchParticipants } from '../../domain/participants.ts';
+import { retentionState } from '../../domain/retention.ts';
 import { listRounds } from '../../domain/rounds.ts';
+import { listOpenSafetyReports } from '../../domain/safety.ts';
 import { listSpots } from '../../domain/spots.ts';
 import type { Notice } from '../../../views/admin/chrome.tsx';
 import { DashboardPage, LiveCounts } from '../../../views/admin/dashboard.tsx';
@@ -72,6 +74,8 @@ export function renderDashboard(c: Context<AppEnv>, opts: DashboardOptions = {})
       }}
       notice={opts.notice}
       feedback={countFeedbackMail(db, event.id)}
+      retention={retentionState(event)}
+      safetyAlerts={listOpenSafetyReports(db, event.id)}
     />,
     opts.status ?? 200,
   );

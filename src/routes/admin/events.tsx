@@ -31,6 +31,8 @@ import { EventListPage } from '../../../views/admin/events.tsx';
 import { plural } from '../../../views/format.ts';
 import { EventArchivedPage } from '../../../views/errors.tsx';
 import { isHtmx, readForm } from '../request.ts';
+import { safetySettingsOf } from '../../domain/safety.ts';
+import { safetyValuesOf, type SafetyErrors, type SafetyValues } from '../../../views/admin/safety-alerts.tsx';
 import { flashNotice, takeNotice } from './notice.ts';
 
 const zones = () => ({ northAmerica: northAmericanZones, others: otherTimeZones() });
@@ -41,7 +43,7 @@ function valuesFrom(form: Record<string, string | string[]>): EventValues {
   return Object.fromEntries(fields.map((f) => [f, typedText(form[f], eventFieldLimits[f]).trim()])) as EventValues;
 }
 
-const valuesOf = (e: EventDetails): EventValues => ({ ...e });
+const valuesOf = (e: EventDetails): EventValues => ({ ...e, retentionDays: String(e.retentionDays) });
 
 export const eventsRoutes = new Hono<AppEnv>();
 
@@ -57,7 +59,7 @@ const renderNew = (c: Context<AppEnv>, values: EventValues, errors: EventErrors 
   );
 
 eventsRoutes.get('/events/new', (c) =>
-  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '' }),
+  renderNew(c, { name: '', slug: '', venue: '', timezone: 'America/New_York', startsOn: '', endsOn: '', retentionDays: '90' }),
 );
 
 eventsRoutes.post('/events', async (c) => {
@@ -72,11 +74,13 @@ eventsRoutes.post('/events', async (c) => {
 
 // --- one event, under /admin/e/:slug ---
 
-/** Organizers may still restore or delete an archived event; everything else about it is read-only. */
+/** Organizers may still restore or delete an archived event, and erase someone on request; everything else about it is read-only. */
 export const readOnlyWhenArchived: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { event } = c.var;
   const base = eventPath(event.slug);
-  const stillAllowed = c.req.path === `${base}/restore` || c.req.path === `${base}/delete`;
+  // erasing someone's data on their request is owed also after the program is over
+  const erase = c.req.path.startsWith(`${base}/participants/`) && c.req.path.endsWith('/erase');
+  const stillAllowed = c.req.path === `${base}/restore` || c.req.path === `${base}/delete` || erase;
   if (event.archivedAt && c.req.method === 'POST' && !stillAllowed) {
     if (isHtmx(c)) c.header('HX-Reswap', 'none');
     return c.html(<EventArchivedPage eventName={event.name} back={`${base}/edit`} />, 409);
@@ -86,10 +90,13 @@ export const readOnlyWhenArchived: MiddlewareHandler<AppEnv> = async (c, next) =
 
 export const eventDetailsRoutes = new Hono<AppEnv>();
 
-function renderEdit(c: Context<AppEnv>, opts: { values?: EventValues; errors?: EventErrors; archiveError?: string } = {}) {
+export function renderEdit(
+  c: Context<AppEnv>,
+  opts: { values?: EventValues; errors?: EventErrors; archiveError?: string; safety?: { values: SafetyValues; errors: SafetyErrors } } = {},
+) {
   const { event } = c.var;
   const warning = archiveWarning(event, c.var.now());
-  const refused = opts.errors !== undefined || opts.archiveError !== undefined;
+  const refused = opts.errors !== undefined || opts.archiveError !== undefined || opts.safety !== undefined;
   c.header('Cache-Control', 'no-store');
   return c.html(
     <EditEventPage
@@ -102,6 +109,7 @@ function renderEdit(c: Context<AppEnv>, opts: { values?: EventValues; errors?: E
       notice={refused ? undefined : takeNotice(c)}
       archiveWarning={warning && warning.state !== 'closed' ? { state: warning.state, lastDay: warning.lastDay } : null}
       archiveError={opts.archiveError}
+      safety={{ slug: event.slug, ...(opts.safety ?? { values: safetyValuesOf(safetySettingsOf(event)), errors: {} }) }}
     />,
     refused ? 422 : 200,
   );

@@ -1,0 +1,2 @@
+ALTER TABLE `match_rounds` ADD `kind` text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `pairs_one_planned_per_first_timer` ON `pairs` (`first_timer_id`) WHERE status = 'planned';
