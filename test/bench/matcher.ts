@@ -145,7 +145,8 @@ export async function runMatcherBench(): Promise<void> {
   try {
     const cliCommands: Command[] = [
       { label: 'npx buddydesk-match file.json', command: 'npx', args: (f) => ['--no-install', 'buddydesk-match', f] },
-      { label: 'node dist/match.js file.json', command: process.execPath, args: (f) => [MATCH_BUNDLE, f] },
+      // the bin run as the README documents it: its shebang starts node, with no npm in between
+      { label: './dist/match.js file.json', command: MATCH_BUNDLE, args: (f) => [f] },
     ];
     const headlineFile = writeInstance(directory, HEADLINE);
     const scipyCommand: Command[] = scipy ? [{ label: 'python3 scipy-match.py file.json', command: 'python3', args: (f) => [SCIPY, f] }] : [];
