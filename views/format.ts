@@ -70,6 +70,9 @@ export function formatDateRange(startsOn: string, endsOn: string): string {
 }
 
 /** "1 pair", "3 pairs". */
+/** Ends a sentence with a full stop, unless it already ends with one (a name such as "Rosa D."). */
+export const endSentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function roleLabel(role: 'first_timer' | 'volunteer'): string {

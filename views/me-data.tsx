@@ -72,7 +72,8 @@ function YourDataSummary({ role, eraseOn }: { role: MyDataPageProps['role']; era
           <strong>Your feedback</strong>: the organizers, with your name; the report they share shows comments without names.
         </li>
         <li>
-          <strong>A note from the safety button</strong>, if you ever send one: the organizers only, never the other person.
+          <strong>A note from the safety button</strong>, if you ever send one: the organizers only, never the other person; it goes
+          when your data is erased.
         </li>
         <li>Nobody else. Nothing is sold or shared.</li>
       </ul>

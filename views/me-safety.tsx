@@ -48,7 +48,7 @@ export function OffMeetups({ off }: { off: MyPairs['offMeetups'] }) {
   return (
     <div class="banner" role="status" id="meetup-off">
       {off.map((m) => (
-        <p>Your meetup with {m.name} is off.</p>
+        <p>{m.planned ? `Your plan to meet ${m.name} is off.` : `Your meetup with ${m.name} is off.`}</p>
       ))}
     </div>
   );
@@ -64,6 +64,8 @@ export function SafetyPage(props: {
   me: Pick<ParticipantProfile, 'token' | 'role'>;
   pairId: number;
   buddyName: string;
+  /** a buddy-to-be of a pre-event round: what ends is the plan */
+  planned?: boolean;
   safety: SafetySettings;
   noteLimit: number;
   values: SafetyValues;
@@ -83,7 +85,7 @@ export function SafetyPage(props: {
         <ul>
           <li>it ends now, and you won't be paired with them again;</li>
           <li>
-            {props.buddyName} only sees that the meetup is off — not why, and not your note;
+            {props.buddyName} only sees that the {props.planned ? 'plan' : 'meetup'} is off — not why, and not your note;
             {firstTimer ? '' : ' we look for another buddy for them;'}
           </li>
           <li>the organizers are told, so someone can check in with you if you like.</li>

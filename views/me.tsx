@@ -263,6 +263,7 @@ const noticeText: Record<string, string> = {
   met: 'Wonderful — enjoy the conference together!',
   missing: "We told the organizers your buddy isn't here. Stay at the spot; we'll find you someone.",
   different: 'Thanks for telling us; we passed it on quietly.',
+  'plan-ended': "That plan has ended: you two won't be paired together. We'll find you someone else at the conference.",
   'check-in-at-desk':
     "You're registered, but not checked in yet: that QR code had already checked in as many people as can reach the desk in two minutes. Show your desk code at the registration desk.",
   safety: "We've ended that pairing. Your buddy only sees that the meetup is off, you won't be paired with them again, and the organizers have been told.",
@@ -277,7 +278,7 @@ export function MePage(props: {
   planned?: PlannedBuddyView[];
   requests?: RequestsView | undefined;
   now: Date;
-  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'feedback' | 'check-in-at-desk' | 'safety' | undefined;
+  notice?: 'checked-in' | 'saved' | 'met' | 'missing' | 'different' | 'plan-ended' | 'feedback' | 'check-in-at-desk' | 'safety' | undefined;
   afterEvent: AfterEventProps;
 }) {
   const { me, event, catalog } = props;

@@ -2,6 +2,7 @@
 // in. Part of the page's live status fragment, so it turns into the meetup without a reload.
 import type { PlannedBuddyView } from '../src/domain/planned-pairs.ts';
 import { formatTime } from './format.ts';
+import { safetyLinkText } from './me-safety.tsx';
 
 type Me = { role: 'first_timer' | 'volunteer'; token: string; status: string };
 
@@ -50,6 +51,9 @@ export function PlannedBuddyCard(props: { buddy: PlannedBuddyView; me: Me; slug:
           {firstTimer ? "I'd like a different buddy" : "I'd like a different first-timer"}
         </button>
       </form>
+      <p class="safety-link small">
+        <a href={`/e/${slug}/me/${me.token}/safety/${b.pairId}`}>{safetyLinkText}</a>
+      </p>
     </article>
   );
 }

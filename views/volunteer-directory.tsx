@@ -5,7 +5,7 @@ import type { MyRequest } from '../src/domain/buddy-request-queries.ts';
 import type { RequestRefusal, RequestsView } from '../src/domain/buddy-requests.ts';
 import type { Event } from '../src/domain/events.ts';
 import type { DirectoryCard, DirectoryFilters, VolunteerDirectory } from '../src/domain/volunteer-directory.ts';
-import { plural } from './format.ts';
+import { endSentence, plural } from './format.ts';
 import { Layout } from './layout.tsx';
 
 export const wishNotBooking =
@@ -249,7 +249,7 @@ export function requestOutcomeLines(asked: MyRequest[], buddyIds: number[]): str
   const met = asked.filter((r) => buddyIds.includes(r.volunteerId));
   const unmet = asked.filter((r) => !buddyIds.includes(r.volunteerId));
   return [
-    ...met.map((r) => `You asked for ${r.name}; you're paired with ${r.name}.`),
+    ...met.map((r) => endSentence(`You asked for ${r.name}; you're paired with ${r.name}`)),
     ...unmet.map((r) => `${r.name} couldn't be your buddy this time.`),
   ];
 }
@@ -279,7 +279,7 @@ export function BuddyRequests({ view, slug, token }: { view: RequestsView; slug:
         requestOutcomeLines(view.asked, view.buddyIds).map((line) => <p>{line}</p>)
       ) : (
         <>
-          {view.asked.length > 0 ? <p>You asked for {joinNames(view.asked.map((r) => r.name))}.</p> : null}
+          {view.asked.length > 0 ? <p>{endSentence(`You asked for ${joinNames(view.asked.map((r) => r.name))}`)}</p> : null}
           <p class="muted small">{wishNotBooking}</p>
           <p>
             <a class="button secondary" href={directoryUrl(slug, token)}>

@@ -45,13 +45,14 @@ export function reportBuddyMissing(db: Db, event: Event, me: Participant, pairId
   }, immediate);
 }
 
-export function requestDifferentBuddy(db: Db, event: Event, me: Participant, pairId: number, now: Date): PairResult {
+export function requestDifferentBuddy(db: Db, event: Event, me: Participant, pairId: number, now: Date): PairResult<{ planEnded?: true }> {
   return db.transaction((tx) => {
     const pair = findPair(tx, event.id, pairId);
     // a planned pair (pre-event round) is ended by either of the two, and not made again
     if (pair?.status === 'planned') {
       const ended = endPlannedPairInTx(tx, event, pair, { participant: me }, now);
-      return ended.ok ? { ok: true, participantIds: ended.participantIds, board: false } : refuse('not-found');
+      // the page says the plan ended, not that it was "passed on"
+      return ended.ok ? { ok: true, participantIds: ended.participantIds, board: false, planEnded: true } : refuse('not-found');
     }
     if (!pair || pair.firstTimerId !== me.id) return refuse('not-found');
     if (!isLive(pair)) return refuse('not-live');

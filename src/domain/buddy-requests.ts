@@ -54,7 +54,13 @@ export function requestBuddy(db: Db, event: Event, me: Participant, volunteerId:
     if ((requestCountsByVolunteer(tx, event.id).get(volunteer.id) ?? 0) >= requestCapOf(event)) {
       return { ok: false, reason: 'no-more-requests' } as const;
     }
-    if (countLivePairsOf(tx, volunteer.id) >= volunteer.capacity) return { ok: false, reason: 'full' } as const;
+    // places held by planned pairs count, as the directory's "full" does
+    const plannedOfVolunteer = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(pairs)
+      .where(and(eq(pairs.volunteerId, volunteer.id), eq(pairs.status, 'planned')))
+      .get()!.n;
+    if (countLivePairsOf(tx, volunteer.id) + plannedOfVolunteer >= volunteer.capacity) return { ok: false, reason: 'full' } as const;
     // a request that stopped counting (the volunteer was unlisted, then listed again) is asked anew
     tx.delete(buddyRequests)
       .where(and(eq(buddyRequests.firstTimerId, me.id), eq(buddyRequests.volunteerId, volunteer.id)))

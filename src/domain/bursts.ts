@@ -1,13 +1,15 @@
 // Bursts of registrations: the latest registrations grouped by the minute they came in, so an
 // organizer can spot a scripted burst and withdraw it together. Withdrawn people leave the pool,
-// the board and the counts; a real person paired with one of them goes first in the next round.
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { participants } from '../../db/schema.ts';
+// the board and the counts; a real person paired with one of them goes first in the next round;
+// their planned pairs and buddy requests end with them.
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { buddyRequests, participants } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
 import type { Event } from './events.ts';
 import { endPair, isLive, loadLivePairs, releaseVolunteer } from './live-pairs.ts';
 import type { Participant } from './participants.ts';
+import { endPlannedPairsOfLeaving } from './planned-pairs.ts';
 
 /** the most registrations the page lists; a burst bigger than this is withdrawn in several goes */
 export const burstListLimit = 1000;
@@ -65,7 +67,7 @@ export type WithdrawResult =
 
 const auditNamesShown = 20;
 
-/** Withdraws them all or, when one is not of this event, none; their live pairs end. */
+/** Withdraws them all or, when one is not of this event, none; their live and planned pairs and their buddy requests end. */
 export function withdrawParticipants(db: Db, event: Event, args: { ids: number[]; organizerId: number; now: Date }): WithdrawResult {
   const ids = [...new Set(args.ids)];
   if (ids.length === 0) return { ok: false, reason: 'none-selected' };
@@ -81,6 +83,14 @@ export function withdrawParticipants(db: Db, event: Event, args: { ids: number[]
           .set({ status: 'withdrawn', waitingSince: null, updatedAt: args.now })
           .where(inArray(participants.id, [...leavingIds]))
           .run();
+        // plans and wishes made with them go too: no round keeps a place for them, no report counts them
+        for (const plan of endPlannedPairsOfLeaving(tx, event.id, [...leavingIds], args.now)) if (plan.stays) touched.add(plan.stays.id);
+        for (let i = 0; i < leaving.length; i += 500) {
+          const chunk = leaving.slice(i, i + 500).map((p) => p.id);
+          tx.delete(buddyRequests)
+            .where(and(eq(buddyRequests.eventId, event.id), or(inArray(buddyRequests.firstTimerId, chunk), inArray(buddyRequests.volunteerId, chunk))))
+            .run();
+        }
         for (const pair of loadLivePairs(tx, event.id)) {
           if (!isLive(pair) || !(leavingIds.has(pair.firstTimerId) || leavingIds.has(pair.volunteerId))) continue;
           endPair(tx, pair, { status: 'cancelled', now: args.now });

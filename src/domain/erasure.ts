@@ -15,6 +15,7 @@ import {
   pairs,
   participantNotices,
   participants,
+  safetyReports,
 } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
@@ -23,6 +24,7 @@ import { eventEndsAt } from './feedback.ts';
 import { endPair, immediate, isLive, rematchInTx, releaseVolunteer, type PairChange } from './live-pairs.ts';
 import { enqueueMail } from './mail-outbox.ts';
 import { findPerson, personalLink, type Participant } from './participants.ts';
+import { endPlannedPairsOfLeaving } from './planned-pairs.ts';
 import { preparedOnce } from './prepared.ts';
 import { firstName } from './public-name.ts';
 
@@ -52,6 +54,8 @@ export function anonymizeInTx(tx: Conn, eventId: number, people: Pick<Participan
   if (people.length === 0) return;
   const ids = people.map((p) => p.id);
   scrubAuditNames(tx, eventId, people);
+  // a plan with someone who is gone will never happen (eraseParticipant has told the other already)
+  endPlannedPairsOfLeaving(tx, eventId, ids, now);
   // by chunks: SQLite takes a bounded number of parameters
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
@@ -82,6 +86,8 @@ export function anonymizeInTx(tx: Conn, eventId: number, people: Pick<Participan
       .where(inArray(feedbackResponses.participantId, chunk))
       .run();
     tx.delete(participantNotices).where(inArray(participantNotices.participantId, chunk)).run();
+    // a safety report stays for the organizers' counts and alert; the reporter's own words go
+    tx.update(safetyReports).set({ note: '' }).where(inArray(safetyReports.reporterId, chunk)).run();
     // whom they asked for, and who asked for them: wishes for matching, gone with the person
     tx.delete(buddyRequests)
       .where(or(inArray(buddyRequests.firstTimerId, chunk), inArray(buddyRequests.volunteerId, chunk)))
@@ -122,6 +128,13 @@ export const buddyLeftTexts = {
   volunteer: 'Your first-timer left the buddy program, so that meetup is off. You have room for another first-timer.',
   rematched: 'Your buddy had to leave the buddy program. We found you a new buddy — see below.',
   waiting: "Your buddy had to leave the buddy program. We'll find you a new buddy: you go first when a volunteer is free.",
+} as const;
+
+/** What a buddy-to-be reads when the other of a planned pair erased their data: the plan is off, and what happens next. */
+export const plannedBuddyLeftTexts = {
+  volunteer: "Your first-timer-to-be can't take part after all, so that plan is off. You have room for another first-timer.",
+  here: "Your buddy-to-be can't take part after all, so that plan is off. We'll find you a buddy: you go first when a volunteer is free.",
+  notHere: "Your buddy-to-be can't take part after all, so that plan is off. Check in at the desk when you arrive and we'll find you a buddy.",
 } as const;
 
 function mailBuddy(tx: Conn, event: Event, buddy: Participant, pairId: number, text: string, publicUrl: string, now: Date): void {
@@ -193,6 +206,20 @@ export function eraseParticipant(
         }
         tell(tx, buddyId, text, now);
         mailBuddy(tx, event, findPerson(tx, event.id, buddyId)!, pair.id, text, args.publicUrl, now);
+        told++;
+      }
+      // a plan made before the conference ends too; the one who stays is free for the day's rounds
+      for (const plan of endPlannedPairsOfLeaving(tx, event.id, [p.id], now)) {
+        if (!plan.stays) continue;
+        const text =
+          plan.stays.role === 'volunteer'
+            ? plannedBuddyLeftTexts.volunteer
+            : plan.stays.status === 'present'
+              ? plannedBuddyLeftTexts.here
+              : plannedBuddyLeftTexts.notHere;
+        changed.add(plan.stays.id);
+        tell(tx, plan.stays.id, text, now);
+        mailBuddy(tx, event, plan.stays, plan.pairId, text, args.publicUrl, now);
         told++;
       }
       // someone here leaves the pool, as anyone who withdraws does

@@ -30,6 +30,7 @@ export type PairRefusal =
   | 'not-live' // the pair already ended
   | 'too-early' // "my buddy isn't here" before the meet time
   | 'full' // the volunteer has no room
+  | 'held' // the volunteer's room left is held by planned pairs (pre-event round)
   | 'forbidden' // the organizer forbade this pair
   | 'not-present' // someone is not checked in
   | 'already-paired'; // the first-timer already has a live buddy

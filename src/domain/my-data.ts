@@ -2,8 +2,8 @@
 // appear by public name only (first name + last initial), as on their page; audit lines that
 // mention others name them the same way, so the file never carries another person's surname or
 // e-mail.
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
-import { auditLog, buddyRequests, feedbackResponses, interests, mailOutbox, meetupSpots, pairs, programSessions } from '../../db/schema.ts';
+import { and, asc, count, eq, inArray, like, or } from 'drizzle-orm';
+import { auditLog, buddyRequests, feedbackResponses, interests, mailOutbox, meetupSpots, pairs, programSessions, safetyReports } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { pinnedReason } from '../matcher/index.ts';
 import type { Event } from './events.ts';
@@ -36,6 +36,18 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
   const spots = new Map(db.select().from(meetupSpots).where(eq(meetupSpots.eventId, event.id)).all().map((s) => [s.id, s]));
   const requests = db.select().from(buddyRequests).where(eq(buddyRequests.firstTimerId, me.id)).orderBy(asc(buddyRequests.createdAt)).all();
   const requested = peopleById(db, requests.map((r) => r.volunteerId));
+  // a volunteer sees how many asked for them, not who: the names are those first-timers' wishes
+  const askedForMe =
+    me.role === 'volunteer'
+      ? (db.select({ n: count() }).from(buddyRequests).where(eq(buddyRequests.volunteerId, me.id)).get()?.n ?? 0)
+      : 0;
+  // the reports they made, with their own note; never one someone made about them
+  const myReports = db
+    .select({ note: safetyReports.note, rematchAsked: safetyReports.rematchAsked, createdAt: safetyReports.createdAt })
+    .from(safetyReports)
+    .where(eq(safetyReports.reporterId, me.id))
+    .orderBy(asc(safetyReports.createdAt), asc(safetyReports.id))
+    .all();
   const feedback = db.select().from(feedbackResponses).where(eq(feedbackResponses.participantId, me.id)).get();
   const mail = db.select().from(mailOutbox).where(eq(mailOutbox.participantId, me.id)).orderBy(asc(mailOutbox.id)).all();
   const audit = db
@@ -94,13 +106,14 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
               askedAt: iso(r.createdAt),
             })),
           }
-        : {}),
+        : { firstTimersWhoAskedForYou: askedForMe }),
     },
     pairs: myPairs.map((p) => {
       const buddy = buddies.get(firstTimer ? p.volunteerId : p.firstTimerId);
       const spot = p.spotId === null ? undefined : spots.get(p.spotId);
       return {
-        buddy: buddy ? publicName(buddy.name) : null,
+        // a buddy who erased their data has no name left to show
+        buddy: buddy && buddy.erasedAt === null ? publicName(buddy.name) : null,
         buddyRole: firstTimer ? 'volunteer' : 'first-timer',
         status: p.status,
         reasons: p.reasons.filter((r) => r !== pinnedReason),
@@ -111,6 +124,11 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
         endedAt: iso(p.endedAt),
       };
     }),
+    safetyReportsYouMade: myReports.map((r) => ({
+      note: r.note,
+      askedForAnotherBuddy: r.rematchAsked,
+      madeAt: iso(r.createdAt),
+    })),
     feedback: feedback
       ? {
           met: feedback.met,

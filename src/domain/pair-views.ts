@@ -66,7 +66,7 @@ export type MyPairs = {
   /** "your buddy left the program", for a while after it happened */
   notices: string[];
   /** meetups that ended lately, by an organizer or the other person: only that they are off, never why */
-  offMeetups: { pairId: number; name: PublicName }[];
+  offMeetups: { pairId: number; name: PublicName; /** planned before the conference, never given a time */ planned: boolean }[];
 };
 
 /** Board line: first name + last initial only, never e-mails or interests. */
@@ -226,9 +226,10 @@ function findOffMeetups(db: Db, event: Event, me: Participant, live: LivePairRow
   const seen = new Set<number>();
   return shown.flatMap((p) => {
     const buddy = people.get(buddyOf(p));
-    if (!buddy || seen.has(buddy.id)) return [];
+    // a buddy who erased their data: the notice that they left says it, without a name
+    if (!buddy || buddy.erasedAt !== null || seen.has(buddy.id)) return [];
     seen.add(buddy.id);
-    return [{ pairId: p.id, name: publicName(buddy.name) }];
+    return [{ pairId: p.id, name: publicName(buddy.name), planned: p.meetAt === null }];
   });
 }
 

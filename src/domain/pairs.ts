@@ -18,16 +18,18 @@ import {
   isLive,
   livePairOfFirstTimer,
   liveStatuses,
+  loadPlannedHolds,
   refuse,
   rematchInTx,
   releaseVolunteer,
   spotName,
+  withoutHeldPlaces,
   type PairResult,
   type Rematched,
 } from './live-pairs.ts';
 import { loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
 import { findPerson, isHere, peopleById, type Participant, type Person } from './participants.ts';
-import { lapsePlannedPairOf } from './planned-pairs.ts';
+import { lapsePlannedPairOf, plannedVolunteerOf } from './planned-pairs.ts';
 
 const person = (p: Participant): Person => ({ id: p.id, name: p.name });
 
@@ -202,7 +204,13 @@ export function pinPair(
     if (!isHere(firstTimer) || !isHere(volunteer)) return refuse('not-present');
     if (livePairOfFirstTimer(tx, firstTimer.id)) return refuse('already-paired');
     if (isForbidden(tx, event.id, firstTimer.id, volunteer.id)) return refuse('forbidden');
-    if (countLivePairsOf(tx, volunteer.id) >= volunteer.capacity) return refuse('full');
+    const live = countLivePairsOf(tx, volunteer.id);
+    if (live >= volunteer.capacity) return refuse('full');
+    // places planned pairs hold are taken, but for this first-timer's own plan with this volunteer, which this pair replaces
+    const holds = loadPlannedHolds(tx, event.id);
+    const ownPlan = plannedVolunteerOf(tx, event.id, firstTimer.id) === volunteer.id;
+    if (ownPlan) holds.places.set(volunteer.id, (holds.places.get(volunteer.id) ?? 1) - 1);
+    if (live >= withoutHeldPlaces([volunteer], holds)[0]!.capacity) return refuse('held');
     const pair = createLivePair(tx, event, {
       firstTimerId: firstTimer.id,
       volunteerId: volunteer.id,

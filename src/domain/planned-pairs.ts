@@ -105,8 +105,8 @@ function holdText(event: Event): string | null {
 // ---------------------------------------------------------------------------------------------
 // Proposing and publishing
 
-/** Someone a pre-event round is for: registered, not checked in, not gone. */
-const notHereYet = (p: Participant) => p.status === 'registered';
+/** Someone a pre-event round is for: registered, not checked in, not gone (an erased person keeps 'registered'). */
+const notHereYet = (p: Participant) => p.status === 'registered' && p.erasedAt === null;
 
 function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
@@ -335,6 +335,11 @@ function plannedPairsOf(conn: Conn, eventId: number, participantId?: number): Li
     .all();
 }
 
+/** The volunteer a first-timer is planned with, or null. */
+export function plannedVolunteerOf(conn: Conn, eventId: number, firstTimerId: number): number | null {
+  return plannedPairsOf(conn, eventId, firstTimerId).find((p) => p.firstTimerId === firstTimerId)?.volunteerId ?? null;
+}
+
 /** Both are here: the planned pair gets its meetup (the volunteer's first-timers meet together) and goes live. */
 function goLive(tx: Conn, event: Event, pair: LivePairRow, people: Map<number, Participant>, planner: MeetupPlanner, now: Date): void {
   const firstTimer = people.get(pair.firstTimerId)!;
@@ -463,6 +468,32 @@ export function runDuePlannedPairs(db: Db, event: Event, now: Date): PairChange 
   }, immediate);
 }
 
+/** A planned pair one of whose two left, and the one who stays (null when both left). */
+export type LeftPlan = { pairId: number; stays: Participant | null };
+
+/**
+ * People leave before their planned pairs went live (they erased their data, or an organizer
+ * withdrew them): those plans end, inside the caller's transaction, and whoever stays is free for
+ * the day's rounds — a first-timer already here first in line. The caller tells them.
+ */
+export function endPlannedPairsOfLeaving(tx: Conn, eventId: number, leavingIds: number[], now: Date): LeftPlan[] {
+  const leaving = new Set(leavingIds);
+  // every planned pair of the event, filtered here: a retention purge passes everyone
+  const ended = plannedPairsOf(tx, eventId).filter((p) => leaving.has(p.firstTimerId) || leaving.has(p.volunteerId));
+  if (ended.length === 0) return [];
+  tx.update(pairs)
+    .set({ status: 'cancelled', endedAt: now })
+    .where(inArray(pairs.id, ended.map((p) => p.id)))
+    .run();
+  const people = peopleById(tx, ended.flatMap((p) => [p.firstTimerId, p.volunteerId]));
+  return ended.map((pair) => {
+    const staysId = [pair.firstTimerId, pair.volunteerId].find((id) => !leaving.has(id));
+    const stays = staysId === undefined ? null : (people.get(staysId) ?? null);
+    if (stays?.role === 'first_timer') firstInLine(tx, stays, now);
+    return { pairId: pair.id, stays };
+  });
+}
+
 export type PlannedRefusal = 'not-found' | 'not-planned';
 
 /**
@@ -561,8 +592,10 @@ export function findPlannedBuddies(conn: Conn, event: Event, me: Participant): P
   const buddies = peopleById(conn, rows.map((r) => (me.role === 'first_timer' ? r.volunteerId : r.firstTimerId)));
   const fresh = findPerson(conn, event.id, me.id) ?? me;
   const holdUntil = plannedHoldEndsAt(event);
-  return rows.map((pair) => {
-    const buddy = buddies.get(me.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId)!;
+  return rows.flatMap((pair) => {
+    const buddy = buddies.get(me.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId);
+    // erasing ends a plan; should one outlive it, the page still never shows an erased name
+    if (!buddy || buddy.erasedAt !== null) return [];
     return {
       pairId: pair.id,
       name: publicName(buddy.name),

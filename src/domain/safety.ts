@@ -4,15 +4,15 @@
 // volunteer simply has room again — and the organizers get an alert on the dashboard, with the
 // reporter's optional note, until one of them acknowledges it. The event's code of conduct and
 // safety contact, shown beside the button, are set by organizers and validated here.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { events, forbiddenPairs, participants, safetyReports, type SafetySettings } from '../../db/schema.ts';
+import { events, forbiddenPairs, pairs, participants, safetyReports, type SafetySettings } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { mergeEventSettings } from './feedback.ts';
 import { endPair, findPair, immediate, isLive, refuse, rematchInTx, releaseVolunteer, type PairResult, type Rematched } from './live-pairs.ts';
-import { peopleById, type Participant } from './participants.ts';
+import { isHere, peopleById, type Participant } from './participants.ts';
 
 export type { SafetySettings };
 export type SafetyField = keyof SafetySettings;
@@ -128,7 +128,9 @@ export function reportUncomfortablePairing(
   return db.transaction((tx) => {
     const pair = findPair(tx, event.id, pairId);
     if (!pair || (pair.firstTimerId !== me.id && pair.volunteerId !== me.id)) return refuse('not-found');
-    if (!isLive(pair)) return refuse('not-live');
+    // a planned pair (pre-event round) ends the same way: the other only reads that the plan is off
+    const planned = pair.status === 'planned';
+    if (!isLive(pair) && !planned) return refuse('not-live');
     const { now } = input;
     const people = peopleById(tx, [pair.firstTimerId, pair.volunteerId]);
     const firstTimer = people.get(pair.firstTimerId)!;
@@ -145,7 +147,11 @@ export function reportUncomfortablePairing(
     const changed = new Set([firstTimer.id, volunteer.id]);
     let rematch: Rematched | null = null;
     let outcome: string;
-    if (!reporterIsFirstTimer || input.rematch) {
+    // a first-timer not checked in yet is paired by the day's rounds once they are here
+    const canRematchNow = !planned || isHere(firstTimer);
+    if (!canRematchNow) {
+      outcome = `${auditName(firstTimer)} is not here yet: the day's rounds pair them once they check in`;
+    } else if (!reporterIsFirstTimer || input.rematch) {
       // the first-timer is the one left without a buddy, or asked for another one now
       rematch = rematchInTx(tx, event, firstTimer.id, { excludeVolunteerIds: [volunteer.id], now });
       if (rematch) changed.add(rematch.volunteer.id);
@@ -178,10 +184,10 @@ export function reportUncomfortablePairing(
       eventId: event.id,
       organizerId: null,
       action: 'safety-report',
-      detail: `${auditName(me)} pressed the safety button: their pair with ${auditName(other)} ended and is forbidden from now on; ${outcome}`,
+      detail: `${auditName(me)} pressed the safety button: their ${planned ? 'planned pair' : 'pair'} with ${auditName(other)} ended and is forbidden from now on; ${outcome}`,
       at: now,
     });
-    return { ok: true, participantIds: [...changed], board: true, reportId: report.id, rematch };
+    return { ok: true, participantIds: [...changed], board: !planned || rematch !== null, reportId: report.id, rematch };
   }, immediate);
 }
 
@@ -191,6 +197,8 @@ export type SafetyAlert = {
   createdAt: Date;
   note: string;
   rematchAsked: boolean;
+  /** a planned pair (pre-event round): the other was told the plan is off */
+  planned: boolean;
   reporter: { id: number; name: string; role: Participant['role'] };
   /** null once that person's data was erased */
   other: { id: number; name: string; role: Participant['role'] } | null;
@@ -204,13 +212,26 @@ export function listOpenSafetyReports(db: Db, eventId: number): SafetyAlert[] {
     .orderBy(asc(safetyReports.createdAt), asc(safetyReports.id))
     .all();
   const people = peopleById(db, rows.flatMap((r) => (r.otherId === null ? [r.reporterId] : [r.reporterId, r.otherId])));
+  // a planned pair never had a meetup time
+  const planned = new Set(
+    rows.every((r) => r.pairId === null)
+      ? []
+      : db
+          .select({ id: pairs.id })
+          .from(pairs)
+          .where(and(inArray(pairs.id, rows.flatMap((r) => (r.pairId === null ? [] : [r.pairId]))), isNull(pairs.meetAt)))
+          .all()
+          .map((p) => p.id),
+  );
   const who = (id: number | null) => {
     const p = id === null ? undefined : people.get(id);
     return p ? { id: p.id, name: p.name, role: p.role } : null;
   };
   return rows.flatMap((r) => {
     const reporter = who(r.reporterId);
-    return reporter ? [{ id: r.id, createdAt: r.createdAt, note: r.note, rematchAsked: r.rematchAsked, reporter, other: who(r.otherId) }] : [];
+    return reporter
+      ? [{ id: r.id, createdAt: r.createdAt, note: r.note, rematchAsked: r.rematchAsked, planned: r.pairId !== null && planned.has(r.pairId), reporter, other: who(r.otherId) }]
+      : [];
   });
 }
 

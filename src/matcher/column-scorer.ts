@@ -12,6 +12,11 @@ export type ScoreRow = Int8Array | Int16Array | Float64Array;
  * and each first-timer gets one small table of what each class adds. It writes straight into
  * a row of the score cache, a byte per pair when scores are small: partial sums never exceed
  * the largest absolute score, and ineligible pairs are marked after the sums.
+ *
+ * A few items are held by so many volunteers (the keynote, the most popular interest) that
+ * walking their posting lists costs more than the rest together: the costliest eight are
+ * instead a bit each in a per-column byte, and each first-timer gets a 256-entry table of
+ * what each byte adds, read in the same pass as the profile bonus.
  */
 export class ColumnScorer {
   /** a scratch row, for `score(f)` */
@@ -31,6 +36,15 @@ export class ColumnScorer {
   private readonly interestPostingColumns: Int32Array;
   private readonly sessionPostingStart: Int32Array;
   private readonly sessionPostingColumns: Int32Array;
+  /** the bit of each interest / session in `columnDense`, or -1 for an item walked by its postings */
+  private readonly interestDenseBit: Int8Array;
+  private readonly sessionDenseBit: Int8Array;
+  /** per column, the dense items it holds as bits */
+  private readonly columnDense: Uint8Array;
+  /** the weight of each dense bit */
+  private readonly denseWeight: Float64Array;
+  /** what each byte of dense items adds for the first-timer being scored */
+  private readonly denseTable = new Float64Array(256);
 
   constructor(
     private readonly index: IndexedInstance,
@@ -82,6 +96,51 @@ export class ColumnScorer {
     const sessions = this.columnPostings(index.sessionPostingStart, index.sessionPostingVolunteers);
     this.sessionPostingStart = sessions.start;
     this.sessionPostingColumns = sessions.items;
+    this.interestDenseBit = new Int8Array(interests.start.length - 1).fill(-1);
+    this.sessionDenseBit = new Int8Array(sessions.start.length - 1).fill(-1);
+    this.columnDense = new Uint8Array(columnCount);
+    this.denseWeight = new Float64Array(DENSE_BITS);
+    this.chooseDenseItems();
+  }
+
+  /**
+   * Picks the items whose postings cost the most over all first-timers (holders among the
+   * columns × first-timers listing them), at most eight, and only while together they cost
+   * more per first-timer than the extra read per column they replace with.
+   */
+  private chooseDenseItems(): void {
+    const { index } = this;
+    const columnCount = this.columnDense.length;
+    type Item = { work: number; bits: Int8Array; item: number; weight: number; postingStart: Int32Array; postingColumns: Int32Array };
+    const items: Item[] = [];
+    const collect = (
+      start: Int32Array,
+      listed: Int32Array,
+      bits: Int8Array,
+      weight: number,
+      postingStart: Int32Array,
+      postingColumns: Int32Array,
+    ) => {
+      if (weight === 0) return;
+      const listings = new Float64Array(bits.length);
+      for (let i = start[0]!; i < start[start.length - 1]!; i++) listings[listed[i]!]! += 1;
+      for (let item = 0; item < bits.length; item++) {
+        const work = listings[item]! * (postingStart[item + 1]! - postingStart[item]!);
+        if (work > 0) items.push({ work, bits, item, weight, postingStart, postingColumns });
+      }
+    };
+    collect(index.interestStart, index.interestItems, this.interestDenseBit, index.weights.interests, this.interestPostingStart, this.interestPostingColumns);
+    collect(index.sessionStart, index.sessionItems, this.sessionDenseBit, index.weights.sessions, this.sessionPostingStart, this.sessionPostingColumns);
+    // the costliest first; a stable sort keeps interests before sessions on a tie
+    items.sort((a, b) => b.work - a.work);
+    const chosen = items.slice(0, DENSE_BITS);
+    const work = chosen.reduce((sum, item) => sum + item.work, 0);
+    if (work <= columnCount * Math.max(1, index.firstTimerCount)) return;
+    chosen.forEach(({ bits, item, weight, postingStart, postingColumns }, bit) => {
+      bits[item] = bit;
+      this.denseWeight[bit] = weight;
+      for (let p = postingStart[item]!; p < postingStart[item + 1]!; p++) this.columnDense[postingColumns[p]!]! |= 1 << bit;
+    });
   }
 
   private columnPostings(start: Int32Array, volunteers: Int32Array): { start: Int32Array; items: Int32Array } {
@@ -97,6 +156,15 @@ export class ColumnScorer {
       columnStart[item + 1] = size;
     }
     return { start: columnStart, items: columns.slice(0, size) };
+  }
+
+  /** Adds to `dense` the bits of the dense items first-timer `f` lists. */
+  private listDense(start: Int32Array, items: Int32Array, denseBit: Int8Array, f: number, dense: number): number {
+    for (let i = start[f]!; i < start[f + 1]!; i++) {
+      const bit = denseBit[items[i]!]!;
+      if (bit >= 0) dense |= 1 << bit;
+    }
+    return dense;
   }
 
   /** Scores first-timer `f` into the scratch row, `-Infinity` for an ineligible pair. */
@@ -128,10 +196,19 @@ export class ColumnScorer {
       classEligible[k] = eligible ? 1 : 0;
       if (!eligible) anyIneligible = true;
     }
-    // the profile bonus first, in place of clearing
-    for (let c = 0; c < columnCount; c++) out[offset + c] = classBonus[columnClass[c]!]!;
-    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, f, weights.interests, out, offset);
-    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, f, weights.sessions, out, offset);
+    // the dense items first: which of them the first-timer lists, and what each byte adds
+    let dense = this.listDense(index.interestStart, index.interestItems, this.interestDenseBit, f, 0);
+    dense = this.listDense(index.sessionStart, index.sessionItems, this.sessionDenseBit, f, dense);
+    // then the profile bonus, in place of clearing
+    if (dense === 0) {
+      for (let c = 0; c < columnCount; c++) out[offset + c] = classBonus[columnClass[c]!]!;
+    } else {
+      const { denseTable, columnDense } = this;
+      fillDenseTable(denseTable, this.denseWeight, dense);
+      for (let c = 0; c < columnCount; c++) out[offset + c] = classBonus[columnClass[c]!]! + denseTable[columnDense[c]!]!;
+    }
+    addPostings(index.interestStart, index.interestItems, this.interestPostingStart, this.interestPostingColumns, this.interestDenseBit, dense, f, weights.interests, out, offset);
+    addPostings(index.sessionStart, index.sessionItems, this.sessionPostingStart, this.sessionPostingColumns, this.sessionDenseBit, dense, f, weights.sessions, out, offset);
     for (let i = index.requestedStart[f]!; i < index.requestedStart[f + 1]!; i++) {
       const c = volunteerColumn[index.requestedVolunteers[i]!]!;
       if (c >= 0) out[offset + c]! += weights.requested;
@@ -150,19 +227,42 @@ export class ColumnScorer {
   }
 }
 
+const DENSE_BITS = 8;
+
+/** `table[x]`: the weights of the bits of `x` that `listed` has too. */
+function fillDenseTable(table: Float64Array, weights: Float64Array, listed: number): void {
+  table[0] = 0;
+  for (let x = 1; x < table.length; x++) {
+    const low = x & -x;
+    table[x] = table[x ^ low]! + ((listed & low) !== 0 ? weights[31 - Math.clz32(low)]! : 0);
+  }
+}
+
+/**
+ * Walks the posting lists of the first-timer's items, except the dense items already counted
+ * by their bits in `dense` (each once: a repeated entry is walked as before).
+ */
 function addPostings(
   start: Int32Array,
   items: Int32Array,
   postingStart: Int32Array,
   postingColumns: Int32Array,
+  denseBit: Int8Array,
+  dense: number,
   f: number,
   weight: number,
   out: ScoreRow,
   offset: number,
 ): void {
   if (weight === 0) return;
+  let skipped = 0;
   for (let i = start[f]!; i < start[f + 1]!; i++) {
     const item = items[i]!;
+    const bit = denseBit[item]!;
+    if (bit >= 0 && (dense & (1 << bit)) !== 0 && (skipped & (1 << bit)) === 0) {
+      skipped |= 1 << bit;
+      continue;
+    }
     const end = postingStart[item + 1]!;
     for (let p = postingStart[item]!; p < end; p++) out[offset + postingColumns[p]!]! += weight;
   }

@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { findMyPairs } from '../domain/pair-views.ts';
+import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { reportUncomfortablePairing, safetyNoteLimit, safetyReportSchema, safetySettingsOf } from '../domain/safety.ts';
 import { fieldErrors, idSchema, typedText } from '../form-input.ts';
 import { BadRequestPage, NotFoundPage } from '../../views/errors.tsx';
@@ -14,20 +15,24 @@ export const meSafetyRoutes = new Hono<AppEnv>();
 
 const notYourPairing = 'This pairing is not on your page any more. Go back to your page to see where things stand.';
 
-/** The buddy of one of the person's live pairs, or undefined. */
+/** The buddy of one of the person's live or planned pairs, or undefined. */
 function myBuddy(c: Context<AppEnv>, pairId: number) {
   const { event, me } = c.var;
-  return findMyPairs(c.var.db, event, me, c.var.now()).buddies.find((b) => b.pairId === pairId);
+  const live = findMyPairs(c.var.db, event, me, c.var.now()).buddies.find((b) => b.pairId === pairId);
+  if (live) return { name: live.name, planned: false };
+  const planned = findPlannedBuddies(c.var.db, event, me).find((b) => b.pairId === pairId);
+  return planned && { name: planned.name, planned: true };
 }
 
-function renderForm(c: Context<AppEnv>, pairId: number, buddyName: string, values: SafetyValues, errors: SafetyErrors = {}) {
+function renderForm(c: Context<AppEnv>, pairId: number, buddy: { name: string; planned: boolean }, values: SafetyValues, errors: SafetyErrors = {}) {
   const { event, me } = c.var;
   return c.html(
     <SafetyPage
       event={event}
       me={me}
       pairId={pairId}
-      buddyName={buddyName}
+      buddyName={buddy.name}
+      planned={buddy.planned}
       safety={safetySettingsOf(event)}
       noteLimit={safetyNoteLimit}
       values={values}
@@ -41,7 +46,7 @@ meSafetyRoutes.get('/:token/safety/:pairId', (c) => {
   const pairId = idSchema.safeParse(c.req.param('pairId'));
   const buddy = pairId.success ? myBuddy(c, pairId.data) : undefined;
   if (!pairId.success || !buddy) return c.html(<NotFoundPage message={notYourPairing} />, 404);
-  return renderForm(c, pairId.data, buddy.name, { note: '', rematch: false });
+  return renderForm(c, pairId.data, buddy, { note: '', rematch: false });
 });
 
 meSafetyRoutes.post('/:token/safety/:pairId', async (c) => {
@@ -54,7 +59,7 @@ meSafetyRoutes.post('/:token/safety/:pairId', async (c) => {
   const parsed = safetyReportSchema.safeParse(form);
   if (!parsed.success) {
     const values = { note: typedText(form.note, safetyNoteLimit), rematch: form.rematch === 'yes' };
-    return renderForm(c, pairId.data, buddy.name, values, fieldErrors<'note' | 'rematch'>(parsed.error));
+    return renderForm(c, pairId.data, buddy, values, fieldErrors<'note' | 'rematch'>(parsed.error));
   }
   const result = reportUncomfortablePairing(c.var.db, event, me, pairId.data, { ...parsed.data, now: c.var.now() });
   if (!result.ok) return c.html(<NotFoundPage message={notYourPairing} />, result.reason === 'not-found' ? 404 : 409);

@@ -131,7 +131,7 @@ meRoutes.get('/:token/meetup.ics', (c) => {
   );
 });
 
-const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'feedback', 'check-in-at-desk', 'safety']);
+const noticeSchema = z.enum(['checked-in', 'saved', 'met', 'missing', 'different', 'plan-ended', 'feedback', 'check-in-at-desk', 'safety']);
 const pairActionSchema = z.enum(['met', 'missing', 'different']);
 const pairActions = {
   met: confirmMet,
@@ -143,6 +143,7 @@ const refusalText: Record<PairRefusal, string> = {
   'not-live': 'That pairing has already ended.',
   'too-early': "It's not the meeting time yet — your buddy may still be on the way.",
   full: 'That volunteer has no room left.',
+  held: 'That volunteer has no room left.',
   forbidden: 'That pairing is not possible.',
   'not-present': 'Check in at the desk first.',
   'already-paired': 'You already have a buddy.',
@@ -162,7 +163,8 @@ meRoutes.post('/:token/pairs/:pairId/:action', (c) => {
   }
   c.var.live.publish({ eventId: event.id, participantIds: result.participantIds, board: result.board });
   if (htmx) return renderStatus(c);
-  return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${action.data}`, 303);
+  const notice = 'planEnded' in result && result.planEnded ? 'plan-ended' : action.data;
+  return c.redirect(`/e/${event.slug}/me/${me.token}?notice=${notice}`, 303);
 });
 
 meRoutes.get('/:token/edit', (c) => {

@@ -45,4 +45,15 @@ describe('eraseParticipant', () => {
     expect(reloadParticipant(t.db, firstTimer.id)).toMatchObject({ status: 'present', waitingSince: t.clock.now() });
     expect(findMyPairs(t.db, event, firstTimer, t.clock.now()).notices[0]).toContain("We'll find you a new buddy");
   });
+
+  it('tells the buddy once, with the notice, and never names the erased person', () => {
+    const t = createTestApp();
+    const { event, firstTimer, volunteer } = presentPair(t, { volunteer: { name: 'Bartholomew Quist' } });
+    pinnedPair(t, event, firstTimer.id, volunteer.id);
+    eraseParticipant(t.db, event, { participantId: volunteer.id, by: { kind: 'self' }, now: t.clock.now(), publicUrl: testOrigin });
+    const page = findMyPairs(t.db, event, reloadParticipant(t.db, firstTimer.id)!, t.clock.now());
+    expect(page.notices).toHaveLength(1);
+    expect(page.offMeetups).toEqual([]);
+    expect(JSON.stringify(page)).not.toMatch(/Erased|Bartholomew/);
+  });
 });

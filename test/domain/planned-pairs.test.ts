@@ -2,7 +2,7 @@
 // the introductions, going live when both check in, the release at the hold time, and ending one.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mailOutbox } from '../../db/schema.ts';
+import { mailOutbox, participants } from '../../db/schema.ts';
 import { requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
 import { loadRequestsView, requestBuddy } from '../../src/domain/buddy-requests.ts';
 import { loadVolunteerDirectory } from '../../src/domain/volunteer-directory.ts';
@@ -18,6 +18,9 @@ import {
   runDuePlannedPairs,
 } from '../../src/domain/planned-pairs.ts';
 import { pinPair } from '../../src/domain/pairs.ts';
+import { eraseParticipant, plannedBuddyLeftTexts } from '../../src/domain/erasure.ts';
+import { findMyPairs } from '../../src/domain/pair-views.ts';
+import { purgeEvent } from '../../src/domain/retention.ts';
 import { proposeRound, publishRound } from '../../src/domain/rounds.ts';
 import { at, eventDay, MINUTE } from '../helpers/event-day.ts';
 
@@ -155,6 +158,8 @@ describe('a planned pair and the volunteer directory', () => {
     expect(loadRequestsView(t.db, t.person(ana.id))).toMatchObject({ role: 'first_timer', buddyIds: [bart.id] });
     const cards = loadVolunteerDirectory(t.db, t.event, t.person(cy.id), {}).volunteers;
     expect(cards.find((c) => c.id === bart.id)!.full).toBe(true);
+    // and, full, he can't be asked for any more
+    expect(requestBuddy(t.db, t.event, t.person(cy.id), bart.id, t.clock.now())).toEqual({ ok: false, reason: 'full' });
   });
 });
 
@@ -308,5 +313,89 @@ describe('ending a planned pair', () => {
     expect(t.pairs()[0]).toMatchObject({ status: 'cancelled', differentBuddyAt: null });
     expect(t.audit().at(-1)).toMatchObject({ action: 'end-planned-pair', organizerId: t.organizerId });
     expect(endPlannedPair(t.db, t.event, { pairId: pair.id, organizerId: t.organizerId, now: t.clock.now() })).toEqual({ ok: false, reason: 'not-planned' });
+  });
+});
+
+describe('erasing someone with a planned pair', () => {
+  it('ends the plan: the first-timer-to-be reads a notice naming no one and is free for the day', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez', { email: 'ana@example.org' });
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    const result = eraseParticipant(t.db, t.event, { participantId: vera.id, by: { kind: 'self' }, now: t.clock.now(), publicUrl });
+    expect(result).toMatchObject({ ok: true, buddiesTold: 1 });
+    if (result.ok) expect(result.participantIds).toContain(ana.id);
+    expect(t.pairs()[0]).toMatchObject({ status: 'cancelled', endedAt: t.clock.now() });
+    expect(findPlannedBuddies(t.db, t.event, t.person(ana.id))).toEqual([]);
+    const page = findMyPairs(t.db, t.event, t.person(ana.id), t.clock.now());
+    expect(page.notices).toEqual([plannedBuddyLeftTexts.notHere]);
+    expect(JSON.stringify(page)).not.toMatch(/Erased|Vera/);
+    const told = t.db.select().from(mailOutbox).where(and(eq(mailOutbox.eventId, t.event.id), eq(mailOutbox.toAddress, 'ana@example.org'))).all();
+    expect(told.at(-1)!.textBody).toContain(plannedBuddyLeftTexts.notHere);
+    // Ana can be planned again, with someone else
+    const wes = t.vol('Wes Wong');
+    t.plan();
+    expect(findPlannedBuddies(t.db, t.event, t.person(ana.id)).map((b) => b.name)).toEqual(['Wes W.']);
+    expect(t.pairs().at(-1)).toMatchObject({ firstTimerId: ana.id, volunteerId: wes.id, status: 'planned' });
+  });
+
+  it('puts a first-timer already here first in line when their volunteer-to-be erases their data', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    t.clock.set(at('2026-10-14T13:00:00Z'));
+    checkInForPlannedPairs(t.db, t.event, t.person(ana.id), t.clock.now());
+    eraseParticipant(t.db, t.event, { participantId: vera.id, by: { kind: 'organizer', organizerId: t.organizerId }, now: t.clock.now(), publicUrl });
+    expect(t.person(ana.id)).toMatchObject({ status: 'present', waitingSince: t.clock.now() });
+    expect(findMyPairs(t.db, t.event, t.person(ana.id), t.clock.now()).notices).toEqual([plannedBuddyLeftTexts.here]);
+  });
+
+  it('gives a volunteer-to-be their place back when the first-timer erases their data', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    eraseParticipant(t.db, t.event, { participantId: ana.id, by: { kind: 'self' }, now: t.clock.now(), publicUrl });
+    expect(findPlannedBuddies(t.db, t.event, t.person(vera.id))).toEqual([]);
+    expect(findMyPairs(t.db, t.event, t.person(vera.id), t.clock.now()).notices).toEqual([plannedBuddyLeftTexts.volunteer]);
+    const bo = t.ft('Bo Baker');
+    t.plan();
+    expect(findPlannedBuddies(t.db, t.event, t.person(bo.id)).map((b) => b.name)).toEqual(['Vera V.']);
+  });
+
+  it('never shows an erased buddy-to-be, even on a plan that outlived the erasure', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const vera = t.vol('Vera Volk');
+    t.plan();
+    // data from before erasure ended plans: the row is anonymous, the plan still 'planned'
+    t.db.update(participants).set({ name: 'Erased participant', erasedAt: t.clock.now() }).where(eq(participants.id, vera.id)).run();
+    expect(findPlannedBuddies(t.db, t.event, t.person(ana.id))).toEqual([]);
+  });
+
+  it('ends every plan of the event at the retention purge', () => {
+    const t = beforeTheEvent({ settings: { plannedHoldUntil: null } });
+    t.ft('Ana Alvarez');
+    t.vol('Vera Volk');
+    t.plan();
+    purgeEvent(t.db, t.event, at('2027-03-01T12:00:00Z'));
+    expect(t.pairs().map((p) => p.status)).toEqual(['cancelled']);
+  });
+
+  it('never picks an erased person: not the pre-event round, not a day round, not the directory', () => {
+    const t = beforeTheEvent();
+    const ana = t.ft('Ana Alvarez');
+    const gone = t.vol('Gone Volunteer', { listed: true });
+    const goneFt = t.ft('Gone Firsttimer');
+    for (const id of [gone.id, goneFt.id]) {
+      eraseParticipant(t.db, t.event, { participantId: id, by: { kind: 'self' }, now: t.clock.now(), publicUrl });
+    }
+    expect(proposePreEventRound(t.db, t.event, { organizerId: t.organizerId, now: t.clock.now() })).toMatchObject({ ok: true, round: { proposal: { pairs: [] } } });
+    expect(loadVolunteerDirectory(t.db, t.event, t.person(ana.id), {}).volunteers).toEqual([]);
+    t.clock.set(at('2026-10-14T13:00:00Z'));
+    checkInParticipant(t.db, t.person(ana.id), t.clock.now());
+    const day = proposeRound(t.db, t.event, { organizerId: t.organizerId, trigger: 'organizer', now: t.clock.now() });
+    expect(day.ok ? day.round.proposal.pairs : []).toEqual([]);
   });
 });

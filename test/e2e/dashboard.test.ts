@@ -10,6 +10,7 @@ import { requestDifferentBuddy } from '../../src/domain/buddy-actions.ts';
 import { pinPair } from '../../src/domain/pairs.ts';
 import { setAttendanceByOrganizer, type Participant } from '../../src/domain/participants.ts';
 import { proposeRound, publishRound } from '../../src/domain/rounds.ts';
+import { reportUncomfortablePairing } from '../../src/domain/safety.ts';
 import { makeParticipant } from '../helpers/factories.ts';
 import { journeyFixture, screenshot } from './browser.ts';
 
@@ -47,6 +48,14 @@ describe('the dashboard with 300 people', () => {
     for (const p of live.slice(0, 3)) {
       requestDifferentBuddy(journey.server.db, event, { id: p.firstTimerId } as Participant, p.id, now);
     }
+    // and someone who pressed the safety button, with a note: the alert stands on top until acknowledged
+    const uneasy = live[3]!;
+    const reported = reportUncomfortablePairing(journey.server.db, event, { id: uneasy.firstTimerId } as Participant, uneasy.id, {
+      note: 'He kept asking which hotel I am staying at, and I would rather not meet him alone. '.repeat(3),
+      rematch: true,
+      now,
+    });
+    expect(reported.ok).toBe(true);
     for (let id = live[0]!.firstTimerId; id < live[0]!.firstTimerId + 30; id++) {
       setAttendanceByOrganizer(journey.server.db, { eventId: event.id, participantId: id, present: true, organizerId: desk.id, now });
     }
@@ -55,6 +64,14 @@ describe('the dashboard with 300 people', () => {
     const page = await signedInDashboard(event.slug, viewport);
     const height = await page.evaluate<number>('document.documentElement.scrollHeight');
     await screenshot(page, 'admin-dashboard-300-people');
+    // the pre-event round's button, the retention line and the safety alert are all on it
+    expect(await page.getByRole('button', { name: /pre-event round/i }).count()).toBe(1);
+    expect(await page.locator('#retention-line').count()).toBe(1);
+    const alert = page.getByRole('region', { name: /^Safety: .* ended their pairing$/ });
+    expect(await alert.count()).toBe(1);
+    // a long note opens from its first line
+    await alert.getByText('Their note').click();
+    expect(await alert.locator('blockquote').innerText()).toContain('I would rather not meet him alone. He kept asking');
     expect(height).toBeLessThan(3 * viewport.height);
     // and on a laptop the pairs table fits its width: no action is cut off behind a scrollbar
     expect(await page.locator('#live-pairs .table-wrap').evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, buddyRequests, feedbackResponses, mailOutbox, pairs, participants } from '../../db/schema.ts';
+import { auditLog, buddyRequests, feedbackResponses, mailOutbox, pairs, participants, safetyReports } from '../../db/schema.ts';
 import { requestBuddy } from '../../src/domain/buddy-requests.ts';
+import { reportUncomfortablePairing } from '../../src/domain/safety.ts';
 import { saveFeedback } from '../../src/domain/feedback.ts';
 import { computeProgramReport } from '../../src/domain/program-report.ts';
 import { loadProgramReportInput } from '../../src/domain/program-report-input.ts';
@@ -86,6 +87,57 @@ describe('GET /e/:slug/me/:token/data.json', () => {
     saveFeedback(t.db, event, ft, { met: 'once', rating: 5, again: 'yes', comment: 'Lovely buddy', mayContact: true }, t.clock.now());
     const data = (await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).json()) as { feedback: unknown };
     expect(data.feedback).toMatchObject({ met: 'once', rating: 5, again: 'yes', comment: 'Lovely buddy', mayContact: true });
+  });
+});
+
+describe('GET /e/:slug/me/:token/data.json with safety reports, a planned pair and buddy requests', () => {
+  it('holds the reports the person made, with their note, never one made about them', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes', present: true });
+    const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', present: true, capacity: 2 });
+    const ft2 = makeParticipant(t.db, event, { name: 'Rosa Diaz', present: true });
+    const mine = pinnedPair(t, event, ft.id, v.id);
+    const aboutHim = pinnedPair(t, event, ft2.id, v.id);
+    const now = t.clock.now();
+    expect(reportUncomfortablePairing(t.db, event, ft, mine.id, { note: 'He kept asking for my number', rematch: false, now }).ok).toBe(true);
+    expect(reportUncomfortablePairing(t.db, event, reloadParticipant(t.db, v.id)!, aboutHim.id, { note: 'Rosa was rude to me', rematch: false, now }).ok).toBe(true);
+
+    const octavia = JSON.parse(await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).text());
+    expect(octavia.safetyReportsYouMade).toEqual([{ note: 'He kept asking for my number', askedForAnotherBuddy: false, madeAt: now.toISOString() }]);
+    const bart = await (await get(t.app, `${page(event.slug, v.token)}/data.json`)).text();
+    expect(JSON.parse(bart).safetyReportsYouMade).toEqual([{ note: 'Rosa was rude to me', askedForAnotherBuddy: false, madeAt: now.toISOString() }]);
+    expect(bart).not.toContain('asking for my number');
+  });
+
+  it('holds the planned pair and whom a first-timer asked for; a volunteer sees how many asked, not who', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes' });
+    const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', listed: true });
+    expect(requestBuddy(t.db, event, ft, v.id, t.clock.now()).ok).toBe(true);
+    t.db.insert(pairs).values({ eventId: event.id, firstTimerId: ft.id, volunteerId: v.id, status: 'planned', score: 1, reasons: ['Both: Youth services'], createdAt: t.clock.now() }).run();
+    const octavia = JSON.parse(await (await get(t.app, `${page(event.slug, ft.token)}/data.json`)).text());
+    expect(octavia.pairs).toMatchObject([{ buddy: 'Bartholomew Q.', status: 'planned', reasons: ['Both: Youth services'], meetAt: null }]);
+    expect(octavia.choices.askedForVolunteers).toEqual([{ volunteer: 'Bartholomew Q.', askedAt: t.clock.now().toISOString() }]);
+    const bart = await (await get(t.app, `${page(event.slug, v.token)}/data.json`)).text();
+    expect(JSON.parse(bart).choices.firstTimersWhoAskedForYou).toBe(1);
+    expect(JSON.parse(bart).pairs).toMatchObject([{ buddy: 'Octavia R.', status: 'planned' }]);
+    expect(bart).not.toContain('Reyes');
+  });
+});
+
+describe('POST /e/:slug/me/:token/delete by someone who pressed the safety button', () => {
+  it('clears their note and keeps the report, anonymous, for the organizers', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const ft = makeParticipant(t.db, event, { name: 'Octavia Reyes', present: true });
+    const v = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', present: true });
+    const pair = pinnedPair(t, event, ft.id, v.id);
+    reportUncomfortablePairing(t.db, event, ft, pair.id, { note: 'He kept asking for my number', rematch: false, now: t.clock.now() });
+    expect((await postForm(t.app, `${page(event.slug, ft.token)}/delete`, { confirm: 'yes' })).status).toBe(200);
+    const [report] = t.db.select().from(safetyReports).all();
+    expect(report).toMatchObject({ reporterId: ft.id, otherId: v.id, note: '' });
   });
 });
 

@@ -6,6 +6,7 @@ import { proposeRound } from '../../src/domain/rounds.ts';
 import { dbChecksum } from '../helpers/db-checksum.ts';
 import { auditOf, makeParticipant, reloadParticipant } from '../helpers/factories.ts';
 import { livePairsOf, pinnedPair, recordChanges, rosaAndMarcus } from '../helpers/pairs.ts';
+import { signedInOrganizer } from '../helpers/organizer.ts';
 import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
 
 const note = 'He kept asking for my room number.';
@@ -223,5 +224,67 @@ describe('the safety button for a volunteer with two first-timers', () => {
     const anaPage = await (await get(t.app, `/e/${event.slug}/me/${ana.token}`)).text();
     expect(anaPage).toContain('Your buddy: Marcus W.');
     expect(anaPage).not.toContain('is off');
+  });
+});
+
+describe('the safety button on a planned pair (before the conference)', () => {
+  /** Rosa and Marcus registered from home; a pre-event round planned them together. */
+  function plannedTogether(t: TestApp) {
+    const { event } = rosaAndMarcus(t);
+    const rosa = makeParticipant(t.db, event, { name: 'Rosa Planned' });
+    const marcus = makeParticipant(t.db, event, { role: 'volunteer', name: 'Marcus Planned', capacity: 1 });
+    const pair = t.db
+      .insert(pairs)
+      .values({ eventId: event.id, firstTimerId: rosa.id, volunteerId: marcus.id, status: 'planned', score: 1, reasons: [], createdAt: t.clock.now() })
+      .returning()
+      .get();
+    return { event, rosa, marcus, pair };
+  }
+
+  it('is on the buddy-to-be card of both, and its page names the buddy-to-be', async () => {
+    const t = createTestApp();
+    const { event, rosa, marcus, pair } = plannedTogether(t);
+    for (const person of [rosa, marcus]) {
+      const html = await (await get(t.app, `/e/${event.slug}/me/${person.token}/status`)).text();
+      expect(html).toContain(`href="${safetyPath(event.slug, person.token, pair.id)}"`);
+      expect(html).toContain('I don&#39;t feel comfortable with this pairing');
+    }
+    const page = await get(t.app, safetyPath(event.slug, rosa.token, pair.id));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('If you end the pairing with Marcus P.');
+    expect(html).toContain('Marcus P. only sees that the plan is off');
+  });
+
+  it('ends the plan, forbids the pair, raises the alert, and the other reads only that the plan is off', async () => {
+    const t = createTestApp();
+    const { event, rosa, marcus, pair } = plannedTogether(t);
+    const changes = recordChanges(t, event);
+    const res = await postForm(t.app, safetyPath(event.slug, marcus.token, pair.id), { note });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=safety`);
+    expect(pairRow(t, pair.id)).toMatchObject({ status: 'cancelled', endedAt: t.clock.now() });
+    expect(t.db.select().from(forbiddenPairs).where(eq(forbiddenPairs.eventId, event.id)).all()).toMatchObject([{ firstTimerId: rosa.id, volunteerId: marcus.id }]);
+    expect(reportsOf(t, event.id)).toMatchObject([{ pairId: pair.id, reporterId: marcus.id, otherId: rosa.id, note, acknowledgedAt: null }]);
+    // Rosa is not here yet: nobody pairs her before she checks in
+    expect(reloadParticipant(t.db, rosa.id)).toMatchObject({ status: 'registered' });
+    expect(livePairsOf(t, event.id)).toEqual([]);
+    expect(changes.at(-1)!.participantIds.sort()).toEqual([rosa.id, marcus.id].sort());
+    const rosaPage = await (await get(t.app, `/e/${event.slug}/me/${rosa.token}/status`)).text();
+    expect(rosaPage).toContain('Your plan to meet Marcus P. is off.');
+    expect(rosaPage).not.toContain('Your buddy-to-be');
+    expect(rosaPage).not.toContain(note);
+    expect(rosaPage).not.toMatch(/comfortable|safety|forbid|reported/i);
+    const marcusPage = await (await get(t.app, `/e/${event.slug}/me/${marcus.token}/status`)).text();
+    expect(marcusPage).not.toContain('is off');
+    expect(marcusPage).not.toContain('first-timer-to-be');
+    expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'safety-report' });
+    expect(auditOf(t.db, event.id).at(-1)!.detail).not.toContain(note);
+    // the organizers' alert says what Rosa was told
+    const { cookie } = signedInOrganizer(t);
+    const dashboard = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
+    expect(dashboard).toContain('Safety: Marcus Planned ended their pairing');
+    expect(dashboard).toMatch(/The\s+planned pair ended/);
+    expect(dashboard).toMatch(/only told that the plan is off/);
   });
 });

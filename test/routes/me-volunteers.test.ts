@@ -306,3 +306,20 @@ describe('choosing to be listed', () => {
     expect(await (await get(t.app, page(d.event.slug, d.ana.token))).text()).toContain('Vera V.');
   });
 });
+
+describe('the request lines on a personal page', () => {
+  it('end a sentence on a public name with one full stop, not two', async () => {
+    const t = createTestApp();
+    const { event } = makeEvent(t.db);
+    const octavia = makeParticipant(t.db, event, { name: 'Octavia Reyes', present: true });
+    const bart = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quist', listed: true, present: true });
+    const status = `/e/${event.slug}/me/${octavia.token}/status`;
+    expect((await postForm(t.app, `/e/${event.slug}/me/${octavia.token}/volunteers/${bart.id}/request`, {})).status).toBe(303);
+    const asked = await (await get(t.app, status)).text();
+    expect(asked).toContain('<p>You asked for Bartholomew Q.</p>');
+    pinnedPair(t, event, octavia.id, bart.id);
+    const paired = await (await get(t.app, status)).text();
+    expect(paired).toContain('You asked for Bartholomew Q.; you&#39;re paired with Bartholomew Q.</p>');
+    expect(asked + paired).not.toContain('Q..');
+  });
+});

@@ -21,8 +21,8 @@ export type LivePairsProps = {
   showAll?: boolean;
 };
 
-/** the short list is filled up to this many rows with the next pairs on track to meet */
-export const pairRowsShown = 5;
+/** the short list is filled up to this many rows with the next pairs on track to meet (3: with a safety alert on top, 300 people stay within three screens) */
+export const pairRowsShown = 3;
 
 const needsAttention = (p: LivePairView) => p.buddyMissingAt !== null || p.overdueMinutes !== null || p.differentBuddyAt !== null;
 

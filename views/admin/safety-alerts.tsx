@@ -16,32 +16,53 @@ export function SafetyAlerts({ slug, timezone, alerts }: { slug: string; timezon
       {alerts.map((a) => (
         // a region, not role="alert": the list is swapped in again on every refresh, and an alert would be read out each time
         <section class="banner error safety-alert" aria-labelledby={`safety-alert-${a.id}`} id={`safety-report-${a.id}`}>
-          <h2 id={`safety-alert-${a.id}`} class="safety-alert-title">
-            Safety: {a.reporter.name} ended their pairing
-          </h2>
-          <p>
+          {/* the button beside the title, and a long note folded to its first line: the dashboard stays within three screens */}
+          <div class="safety-alert-head">
+            <h2 id={`safety-alert-${a.id}`} class="safety-alert-title">
+              Safety: {a.reporter.name} ended their pairing
+            </h2>
+            <form method="post" action={`${base}/safety-alerts/${a.id}/acknowledge`}>
+              <button type="submit" class="secondary">
+                Acknowledge<span class="visually-hidden"> the safety alert about {a.reporter.name}</span>
+              </button>
+            </form>
+          </div>
+          <p class="small">
             At {formatTime(a.createdAt, timezone)}, {a.reporter.name} ({roleWord(a.reporter.role)}) pressed “I don't feel comfortable with
-            this pairing” about {a.other ? `${a.other.name} (${roleWord(a.other.role)})` : 'someone whose data has since been erased'}. The
-            pair ended and they will not be paired again; {a.other ? a.other.name : 'the other person'} was only told that the meetup is
-            off.
+            this pairing” about {a.other ? `${a.other.name} (${roleWord(a.other.role)})` : 'someone whose data has since been erased'}. The{' '}
+            {a.planned ? 'planned pair' : 'pair'} ended and they will not be paired again; {a.other ? a.other.name : 'the other person'} was
+            only told that the {a.planned ? 'plan' : 'meetup'} is off.
             {a.reporter.role === 'first_timer' ? (a.rematchAsked ? ' They asked for another buddy at once.' : ' They did not ask for another buddy now.') : ''}
           </p>
-          {a.note ? (
-            <div class="safety-note">
-              <p class="label">Their note</p>
-              <blockquote>{a.note}</blockquote>
-            </div>
-          ) : (
-            <p class="muted">No note.</p>
-          )}
-          <form method="post" action={`${base}/safety-alerts/${a.id}/acknowledge`}>
-            <button type="submit" class="secondary">
-              Acknowledge<span class="visually-hidden"> the safety alert about {a.reporter.name}</span>
-            </button>
-          </form>
+          <SafetyNote note={a.note} />
         </section>
       ))}
     </div>
+  );
+}
+
+/** a note up to this long is shown whole; a longer one opens from its first line */
+const noteShownWhole = 160;
+
+function SafetyNote({ note }: { note: string }) {
+  if (!note) return <p class="muted small">No note.</p>;
+  if (note.length <= noteShownWhole) {
+    return (
+      <p class="safety-note">
+        <span class="label">Their note</span> <q>{note}</q>
+      </p>
+    );
+  }
+  return (
+    <details class="safety-note">
+      <summary>
+        <span class="label">Their note</span>
+        <span class="note-start" aria-hidden="true">
+          {note}
+        </span>
+      </summary>
+      <blockquote>{note}</blockquote>
+    </details>
   );
 }
 

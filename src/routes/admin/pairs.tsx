@@ -24,6 +24,7 @@ const refusalMessages: Record<Exclude<PairRefusal, 'not-found'>, string> = {
   'not-live': 'That pair has already ended. Nothing was changed.',
   'too-early': 'It is not the meet time yet. Nothing was changed.',
   full: 'That volunteer has no room left. Nothing was changed.',
+  held: "That volunteer's other places are held for first-timers planned before the conference. End one of those planned pairs first if you want this one. Nothing was changed.",
   forbidden: 'These two must not be paired: an organizer forbade it. Nothing was changed.',
   'not-present': 'Both people have to be checked in first. Nothing was changed.',
   'already-paired': 'That first-timer already has a buddy; unpair them first. Nothing was changed.',

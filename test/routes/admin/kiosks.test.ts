@@ -1,7 +1,9 @@
 // The Kiosks page (enrolment codes, revoking, the per-QR cap) and withdrawing a burst of registrations.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, events, kiosks, pairs, participants } from '../../../db/schema.ts';
+import { auditLog, buddyRequests, events, kiosks, pairs, participants } from '../../../db/schema.ts';
+import { requestBuddy } from '../../../src/domain/buddy-requests.ts';
+import { findPlannedBuddies } from '../../../src/domain/planned-pairs.ts';
 import { countParticipants } from '../../../src/domain/participants.ts';
 import { makeEvent, makeParticipant } from '../../helpers/factories.ts';
 import { countOf, signedInOrganizer } from '../../helpers/organizer.ts';
@@ -156,6 +158,37 @@ describe('POST /admin/e/:slug/registrations/withdraw', () => {
     expect(page).not.toContain('Fake Volunteer');
     const dashboard = await (await get(t.app, `/admin/e/${event.slug}`, { cookie })).text();
     expect(countOf(dashboard, 'volunteersHere')).toBe(1);
+  });
+
+  it('ends the planned pairs and the buddy requests of the people withdrawn; the real buddy-to-be reads that the plan is off', async () => {
+    const t = createTestApp();
+    const { cookie } = signedInOrganizer(t);
+    const { event } = makeEvent(t.db);
+    const octavia = makeParticipant(t.db, event, { name: 'Octavia Reyes' });
+    const bart = makeParticipant(t.db, event, { role: 'volunteer', name: 'Bartholomew Quinn', listed: true, capacity: 2 });
+    const fakeVolunteer = makeParticipant(t.db, event, { role: 'volunteer', name: 'Fake Volunteer', listed: true });
+    const fakeFirstTimer = makeParticipant(t.db, event, { name: 'Fake Firsttimer' });
+    const plan = (firstTimerId: number, volunteerId: number) =>
+      t.db.insert(pairs).values({ eventId: event.id, firstTimerId, volunteerId, status: 'planned', score: 1, reasons: [], createdAt: t.clock.now() }).run();
+    plan(octavia.id, fakeVolunteer.id);
+    plan(fakeFirstTimer.id, bart.id);
+    expect(requestBuddy(t.db, event, octavia, fakeVolunteer.id, t.clock.now()).ok).toBe(true);
+    expect(requestBuddy(t.db, event, fakeFirstTimer, bart.id, t.clock.now()).ok).toBe(true);
+
+    const ids = [String(fakeVolunteer.id), String(fakeFirstTimer.id)];
+    expect((await postForm(t.app, `/admin/e/${event.slug}/registrations/withdraw`, { ids, confirm: 'yes' }, { cookie })).status).toBe(303);
+
+    expect(t.db.select().from(pairs).all().map((p) => [p.status, p.endedAt])).toEqual([
+      ['cancelled', t.clock.now()],
+      ['cancelled', t.clock.now()],
+    ]);
+    expect(t.db.select().from(buddyRequests).all()).toEqual([]);
+    const reloaded = (id: number) => t.db.select().from(participants).where(eq(participants.id, id)).get()!;
+    expect(findPlannedBuddies(t.db, event, reloaded(octavia.id))).toEqual([]);
+    expect(findPlannedBuddies(t.db, event, reloaded(bart.id))).toEqual([]);
+    const page = await (await get(t.app, `/e/${event.slug}/me/${octavia.token}/status`)).text();
+    expect(page).toContain('Your plan to meet Fake V. is off.');
+    expect(page).not.toContain('You asked for');
   });
 
   it('refuses with 422 when nothing is ticked, or when one id is of another event or unknown, withdrawing nobody', async () => {

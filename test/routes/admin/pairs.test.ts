@@ -50,8 +50,8 @@ describe('GET /admin/e/:slug/pairs', () => {
     const rows = (html: string) => [...html.matchAll(/<tr id="pair-(\d+)"/g)].map((m) => Number(m[1]));
 
     const short = await (await get(t.app, `/admin/e/${event.slug}/pairs`, { cookie, htmx: true })).text();
-    expect(rows(short)).toEqual([made[7]!.id, made[8]!.id, made[0]!.id, made[1]!.id, made[2]!.id]);
-    expect(short).toContain('4 more pairs on track, meeting later.');
+    expect(rows(short)).toEqual([made[7]!.id, made[8]!.id, made[0]!.id]);
+    expect(short).toContain('6 more pairs on track, meeting later.');
     expect(short).toContain(`href="/admin/e/${event.slug}?pairs=all#pairs-heading"`);
 
     const all = await (await get(t.app, `/admin/e/${event.slug}?pairs=all`, { cookie })).text();
@@ -88,6 +88,29 @@ describe('POST /admin/e/:slug/pairs (pair by hand)', () => {
     expect(livePairsOf(t, event.id)).toMatchObject([{ firstTimerId: rosa.id, volunteerId: marcus.id, pinned: true }]);
     expect(changes).toHaveLength(1);
     expect(auditOf(t.db, event.id)).toMatchObject([{ action: 'pin', organizerId: organizer.id }]);
+  });
+
+  it('counts the places planned pairs hold: refuses with 409 and says why, but lets a first-timer take their own planned place', async () => {
+    const t = createTestApp();
+    const { cookie } = signedInOrganizer(t);
+    const { event, rosa, marcus } = rosaAndMarcus(t);
+    // Marcus has room for one, held by Omar, planned before the conference and not here yet
+    const omar = makeParticipant(t.db, event, { name: 'Omar Haddad' });
+    const plan = (firstTimerId: number) =>
+      t.db.insert(pairs).values({ eventId: event.id, firstTimerId, volunteerId: marcus.id, status: 'planned', score: 1, reasons: [], createdAt: t.clock.now() }).returning().get();
+    const omarsPlan = plan(omar.id);
+    const before = allPairs(t);
+    const res = await postForm(t.app, `/admin/e/${event.slug}/pairs`, { firstTimerId: String(rosa.id), volunteerId: String(marcus.id) }, { cookie });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('That volunteer&#39;s other places are held for first-timers planned before the conference.');
+    expect(allPairs(t)).toEqual(before);
+
+    // Omar here now: pairing him by hand with his own planned volunteer takes the place the plan held
+    t.db.update(participants).set({ status: 'present', checkedInAt: t.clock.now() }).where(eq(participants.id, omar.id)).run();
+    const own = await postForm(t.app, `/admin/e/${event.slug}/pairs`, { firstTimerId: String(omar.id), volunteerId: String(marcus.id) }, { cookie });
+    expect(own.status).toBe(303);
+    expect(livePairsOf(t, event.id)).toMatchObject([{ firstTimerId: omar.id, volunteerId: marcus.id }]);
+    expect(allPairs(t).find((p) => p.id === omarsPlan.id)!.status).toBe('cancelled');
   });
 
   it('refuses a volunteer with no room left with 409, keeps the choices, and changes nothing', async () => {

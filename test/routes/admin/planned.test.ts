@@ -244,7 +244,7 @@ describe('/admin/e/:slug/planned', () => {
 });
 
 describe('POST /e/:slug/me/:token/pairs/:pairId/different on a planned pair', () => {
-  it('ends it for either of the two, and the other page no longer shows it', async () => {
+  it('ends it for either of the two; the other page reads only that the plan is off', async () => {
     const t = createTestApp({ now: weekBefore });
     const { cookie } = signedInOrganizer(t);
     const { event, rosa, marcus } = registeredFromHome(t);
@@ -253,12 +253,16 @@ describe('POST /e/:slug/me/:token/pairs/:pairId/different on a planned pair', ()
     const [pair] = plannedPairs(t, event.id);
     const res = await postForm(t.app, `/e/${event.slug}/me/${marcus.token}/pairs/${pair!.id}/different`, {});
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=different`);
+    expect(res.headers.get('Location')).toBe(`/e/${event.slug}/me/${marcus.token}?notice=plan-ended`);
     expect(plannedPairs(t, event.id)).toEqual([]);
+    // the one who asked reads that the plan ended, not that it was "passed on"
+    const marcusPage = await (await get(t.app, res.headers.get('Location')!)).text();
+    expect(marcusPage).toContain('That plan has ended: you two won&#39;t be paired together.');
+    expect(marcusPage).not.toContain('we passed it on quietly');
     // the other page drops the buddy-to-be and, as after any ended meetup, says only that it is off
     const other = await (await get(t.app, `/e/${event.slug}/me/${rosa.token}/status`)).text();
     expect(other).not.toContain(`planned-${pair!.id}`);
-    expect(other).toContain('Your meetup with Marcus W. is off.');
+    expect(other).toContain('Your plan to meet Marcus W. is off.');
     expect(auditOf(t.db, event.id).at(-1)).toMatchObject({ action: 'end-planned-pair', organizerId: null });
   });
 });
