@@ -128,10 +128,19 @@ const statements = preparedOnce((db) => {
   };
 });
 
-function spotsById(conn: Conn, eventId: number) {
+/** An event's meetup spots by id. */
+export type SpotsById = Map<number, typeof meetupSpots.$inferSelect>;
+
+function spotsById(conn: Conn, eventId: number): SpotsById {
   const rows = statements(conn).spots.all({ eventId });
   return new Map(rows.map((s) => [s.id, s]));
 }
+
+/** The spots once for a batch of status fragments, which all read the same ones. */
+export const loadSpotsById = spotsById;
+
+/** What a caller rendering many people read once for all: the person as just read, the event's spots. */
+export type Preloaded = { fresh: true; spots: SpotsById };
 
 function peopleOf(conn: Conn, ids: number[]): Map<number, Participant> {
   if (ids.length === 0) return new Map();
@@ -139,7 +148,7 @@ function peopleOf(conn: Conn, ids: number[]): Map<number, Participant> {
   return new Map(rows.map((p) => [p.id, p]));
 }
 
-function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$inferSelect>): MeetupView {
+function meetupOf(pair: LivePairRow, spots: SpotsById): MeetupView {
   const spot = pair.spotId === null ? undefined : spots.get(pair.spotId);
   return {
     spotId: spot?.id ?? null,
@@ -149,9 +158,9 @@ function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$infe
   };
 }
 
-export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): MyPairs {
-  // the row the caller holds may predate a rematch that just happened
-  const fresh = findPerson(db, event.id, me.id) ?? me;
+export function findMyPairs(db: Db, event: Event, me: Participant, now: Date, preloaded?: Preloaded): MyPairs {
+  // the row the caller holds may predate a rematch that just happened, unless it was read just now
+  const fresh = preloaded ? me : (findPerson(db, event.id, me.id) ?? me);
   const firstTimer = fresh.role === 'first_timer';
   const mine = firstTimer ? statements(db).pairsOfFirstTimer : statements(db).pairsOfVolunteer;
   let rows = mine.all({ eventId: event.id, personId: fresh.id }).filter(isLive);
@@ -162,7 +171,7 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
   // a buddy who erased their data is gone from the page; the pair stays for the counts
   const buddies = new Map([...allBuddies].filter(([, b]) => b.erasedAt === null));
   rows = rows.filter((r) => buddies.has(firstTimer ? r.volunteerId : r.firstTimerId));
-  const spots = spotsById(db, event.id);
+  const spots = preloaded?.spots ?? spotsById(db, event.id);
   const openers = openerSource(db, event, fresh);
   const views: BuddyView[] = rows.map((pair) => {
     const buddy = buddies.get(firstTimer ? pair.volunteerId : pair.firstTimerId)!;
