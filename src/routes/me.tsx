@@ -6,7 +6,7 @@ import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
 import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
-import { findMyPairs, loadSpotsById, type Preloaded } from '../domain/pair-views.ts';
+import { findMyPairs, preloadMyPairs, type Preloaded } from '../domain/pair-views.ts';
 import { findParticipantByToken, loadProfile, peopleInEvent, type Participant } from '../domain/participants.ts';
 import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
@@ -84,13 +84,14 @@ meRoutes.get('/:token', async (c) => {
 
 /**
  * What the status fragments of a batch of people read once for all of them: the people themselves
- * (read here once, so the fragment need not read them again) and the event's spots. The /status
+ * (read here once, so the fragment need not read them again), the event's spots, their live pairs,
+ * buddies and notices. The /status
  * answer is a batch of one, so the answer and the pushed event cannot drift apart.
  */
 function loadStatusBatch(c: Context<AppEnv>, participantIds: number[]) {
   const { db, event } = c.var;
-  const preloaded: Preloaded = { fresh: true, spots: loadSpotsById(db, event.id) };
-  return { people: peopleInEvent(db, event.id, participantIds), preloaded };
+  const people = peopleInEvent(db, event.id, participantIds);
+  return { people, preloaded: preloadMyPairs(db, event, [...people.values()], c.var.now()) };
 }
 
 /** The status fragment for this person as it is now (`me` read with its batch): the /status answer and the pushed event alike. */

@@ -2,7 +2,7 @@
 // do not all call back for it after a round is published.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pairs, participantNotices, participants } from '../../db/schema.ts';
+import { pairs, participantNotices, participantSessions, participants, programSessions } from '../../db/schema.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
 import { signedInOrganizer } from '../helpers/organizer.ts';
 import { createTestApp, get, postForm, type TestApp } from '../helpers/test-app.ts';
@@ -102,9 +102,19 @@ describe('GET /e/:slug/me/:token/stream', () => {
     const { cookie } = signedInOrganizer(t);
     const { event } = makeEvent(t.db);
     const now = t.clock.now();
-    // a volunteer with two first-timers, contact shared with one of them
+    // a volunteer with two first-timers, contact shared with one of them; nothing in common to talk
+    // about, so each pair gets an opener: a session right after the meetup, the one Bo plans for Bo's
+    const session = (code: string, title: string) =>
+      t.db
+        .insert(programSessions)
+        .values({ eventId: event.id, code, title, startsAt: '2026-10-14T11:00', endsAt: '2026-10-14T12:00' })
+        .returning()
+        .get();
+    session('L1', 'Late Linked Data');
+    const teens = session('L2', 'Late Teen Book Clubs');
     const ana = makeParticipant(t.db, event, { name: 'Ana Alvarez', present: true, consentContact: true, email: 'ana@example.org' });
     const bo = makeParticipant(t.db, event, { name: 'Bo Berg', present: true });
+    t.db.insert(participantSessions).values({ participantId: bo.id, sessionId: teens.id }).run();
     const vera = makeParticipant(t.db, event, { role: 'volunteer', name: 'Vera Voss', capacity: 2, present: true, consentContact: true, email: 'vera@example.org' });
     const proposed = await postForm(t.app, `/admin/e/${event.slug}/rounds`, {}, { cookie });
     expect((await postForm(t.app, `${proposed.headers.get('Location')}/publish`, {}, { cookie })).status).toBe(303);
@@ -133,6 +143,8 @@ describe('GET /e/:slug/me/:token/stream', () => {
     expect(await fragment(ana)).toContain('vera@example.org');
     expect(await fragment(ana)).toContain(`A notice for #${ana.id}`);
     expect(await fragment(bo)).not.toContain('vera@example.org');
+    expect(await fragment(ana)).toContain('Late Linked Data');
+    expect(await fragment(bo)).toContain('Late Teen Book Clubs');
     expect(await fragment(vera)).toContain('Ana A.');
     expect(await fragment(vera)).toContain('Bo B.');
     expect(await fragment(vera)).not.toContain('A notice for');
