@@ -1,6 +1,7 @@
 // The dashboard's participant list: search, pages of ten, and checking someone in or out.
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { Participant, ParticipantPage } from '../../src/domain/participants.ts';
+import { ConfirmField } from '../field.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger } from './chrome.tsx';
@@ -190,24 +191,7 @@ export function ErasePersonPage({ organizer, event, person, error }: ErasePerson
             report as an anonymous person. The audit log records that you erased participant #{person.id}, without the name.
           </p>
           <form method="post" action={action}>
-            <div class="field">
-              <label class="choice" for="erase-confirm">
-                <input
-                  id="erase-confirm"
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={error ? 'erase-confirm-error' : undefined}
-                />
-                They asked for it: erase their personal data. This cannot be undone.
-              </label>
-              {error ? (
-                <p class="field-error" id="erase-confirm-error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
+            <ConfirmField id="erase-confirm" label="They asked for it: erase their personal data. This cannot be undone." error={error} />
             <div class="actions">
               <button type="submit" class="danger">
                 Erase their data
