@@ -8,7 +8,7 @@ import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import { Field } from '../field.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
-import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTopBar, eventPath, NoticeBanner, PostButton, type Notice } from './chrome.tsx';
 import { AdminTable } from './table.tsx';
 
 export type KiosksPageProps = {
@@ -77,11 +77,7 @@ export function KiosksPage({ organizer, event, kiosks, notice, refused, ...props
                   <td>{at(k.lastSeenAt)}</td>
                   <td>
                     {k.state === 'revoked' || k.state === 'expired' ? null : (
-                      <form method="post" action={`${base}/kiosks/${k.id}/revoke`}>
-                        <button type="submit" class="danger">
-                          Revoke<span class="visually-hidden"> {k.name}</span>
-                        </button>
-                      </form>
+                      <PostButton action={`${base}/kiosks/${k.id}/revoke`} label="Revoke" what={k.name} variant="danger" />
                     )}
                   </td>
                 </tr>

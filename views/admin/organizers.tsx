@@ -7,7 +7,7 @@ import { Field } from '../field.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AuditTable } from './audit.tsx';
-import { AdminTopBar, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTopBar, NoticeBanner, PostButton, type Notice } from './chrome.tsx';
 import { AdminTable } from './table.tsx';
 
 export type OrganizersPageProps = {
@@ -77,11 +77,12 @@ export function OrganizersPage(props: OrganizersPageProps) {
                   <td>{i.invitedByName ?? <em>a former organizer</em>}</td>
                   <td>{formatDateTime(i.expiresAt, utc)}</td>
                   <td>
-                    <form method="post" action={`/admin/invites/${i.id}/revoke`}>
-                      <button type="submit" class="danger">
-                        Revoke<span class="visually-hidden"> the invitation for {i.email ?? 'a link passed on by hand'}</span>
-                      </button>
-                    </form>
+                    <PostButton
+                      action={`/admin/invites/${i.id}/revoke`}
+                      label="Revoke"
+                      what={`the invitation for ${i.email ?? 'a link passed on by hand'}`}
+                      variant="danger"
+                    />
                   </td>
                 </tr>
               ))}
