@@ -5,6 +5,7 @@ import { ConfirmField } from '../field.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
 const statusLabels: Record<Participant['status'], string> = {
@@ -126,27 +127,14 @@ export function ParticipantList({ slug, timezone, q, list }: ParticipantListProp
             : `${first}–${last} of ${total} people${q ? ` matching “${q}”` : ''}, by name. Search to find someone.`}
       </p>
       {participants.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Participants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Library or school</th>
-                <th scope="col">Desk code</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Attendance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map((p) => (
-                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Participants"
+          columns={['Name', 'Role', 'Status', 'Library or school', 'Desk code', 'Registered', 'Attendance']}
+        >
+          {participants.map((p) => (
+            <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
+          ))}
+        </AdminTable>
       )}
       {pages > 1 && (
         <nav class="actions pager" aria-label="Pages of participants">

@@ -10,13 +10,15 @@ export type AdminTableProps = {
   actions?: boolean;
   /** names the box and makes it focusable, so a keyboard can scroll a wide table on a phone */
   region?: string;
+  /** the table's own id, for tests and htmx targets */
+  id?: string;
   children?: Child;
 };
 
 export function AdminTable(props: AdminTableProps) {
   return (
     <div class="table-wrap" tabindex={props.region ? 0 : undefined} role={props.region ? 'region' : undefined} aria-label={props.region}>
-      <table>
+      <table id={props.id}>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
