@@ -25,6 +25,7 @@ import { endPair, immediate, isLive, rematchInTx, releaseVolunteer, type PairCha
 import { enqueueMail } from './mail-outbox.ts';
 import { findPerson, personalLink, type Participant } from './participants.ts';
 import { endPlannedPairsOfLeaving } from './planned-pairs.ts';
+import { preparedOnce } from './prepared.ts';
 import { firstName } from './public-name.ts';
 
 /** "Delete me" and an organizer's erase both want an explicit tick: confirm=yes. */
@@ -246,14 +247,20 @@ const noticeHours = 12;
 
 /** What a person's page says about their buddy leaving, for half a day after it happened. */
 export function loadNotices(conn: Conn, participantId: number, now: Date): string[] {
-  return conn
-    .select({ text: participantNotices.text })
-    .from(participantNotices)
-    .where(and(eq(participantNotices.participantId, participantId), gt(participantNotices.createdAt, new Date(now.getTime() - noticeHours * 3_600_000))))
-    .orderBy(participantNotices.id)
-    .all()
+  return noticeStatements(conn)
+    .recent.all({ participantId, since: now.getTime() - noticeHours * 3_600_000 })
     .map((r) => r.text);
 }
+
+// read by every status fragment, for every phone a change concerns
+const noticeStatements = preparedOnce((db) => ({
+  recent: db
+    .select({ text: participantNotices.text })
+    .from(participantNotices)
+    .where(and(eq(participantNotices.participantId, sql.placeholder('participantId')), gt(participantNotices.createdAt, sql.placeholder('since'))))
+    .orderBy(participantNotices.id)
+    .prepare(),
+}));
 
 /** Whether someone's personal data is gone (they are still counted, anonymously). */
 export const isErased = (p: Pick<Participant, 'erasedAt'>) => p.erasedAt !== null;

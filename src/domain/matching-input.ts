@@ -3,7 +3,7 @@
 // labels, so reasons read in words ("you both picked Youth services"), the volunteers each first-timer
 // asked for from the directory — and the pairs it may not make.
 // Why the matcher is exact: docs/decisions/exact-matcher.md.
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   forbiddenPairs,
   interests,
@@ -16,6 +16,7 @@ import type { Labels, RematchFirstTimer, RematchVolunteer } from '../matcher/ind
 import type { Conn } from '../db.ts';
 import { requestedVolunteerIds } from './buddy-request-queries.ts';
 import type { Participant } from './participants.ts';
+import { jsonList, preparedOnce } from './prepared.ts';
 
 export type MatchProfile = {
   participant: Participant;
@@ -53,26 +54,34 @@ function idsByPerson(rows: { participantId: number; id: number }[]): Map<number,
   return byPerson;
 }
 
+// a round reads thousands of profiles and a status fragment two (for an opener): one compiled
+// statement each, the ids in one JSON placeholder
+const profileStatements = preparedOnce((db) => {
+  const among = (column: typeof participantInterests.participantId | typeof participantSessions.participantId) =>
+    sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+  return {
+    interests: db
+      .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
+      .from(participantInterests)
+      .where(among(participantInterests.participantId))
+      .orderBy(asc(participantInterests.interestId))
+      .prepare(),
+    sessions: db
+      .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
+      .from(participantSessions)
+      .where(among(participantSessions.participantId))
+      .orderBy(asc(participantSessions.sessionId))
+      .prepare(),
+  };
+});
+
 /** Profiles (with their interest and session ids, and whom a first-timer asked for) of the given people, in the order given. */
 export function loadProfiles(conn: Conn, people: Participant[]): MatchProfile[] {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
-  const interestsOf = idsByPerson(
-    conn
-      .select({ participantId: participantInterests.participantId, id: participantInterests.interestId })
-      .from(participantInterests)
-      .where(inArray(participantInterests.participantId, ids))
-      .orderBy(asc(participantInterests.interestId))
-      .all(),
-  );
-  const sessionsOf = idsByPerson(
-    conn
-      .select({ participantId: participantSessions.participantId, id: participantSessions.sessionId })
-      .from(participantSessions)
-      .where(inArray(participantSessions.participantId, ids))
-      .orderBy(asc(participantSessions.sessionId))
-      .all(),
-  );
+  const list = { ids: jsonList(ids) };
+  const interestsOf = idsByPerson(profileStatements(conn).interests.all(list));
+  const sessionsOf = idsByPerson(profileStatements(conn).sessions.all(list));
   const requestedBy = requestedVolunteerIds(
     conn,
     people.filter((p) => p.role === 'first_timer').map((p) => p.id),

@@ -105,7 +105,8 @@ const statements = preparedOnce((db) => {
         and(
           eq(pairs.eventId, eventId),
           eq(column, sql.placeholder('personId')),
-          eq(pairs.status, 'cancelled'),
+          // written out too: bound, SQLite plans it five times slower (16 against 3 µs a person)
+          sql`${pairs.status} = 'cancelled'`,
           sql`${pairs.endedAt} >= ${sql.placeholder('since')}`,
         ),
       )

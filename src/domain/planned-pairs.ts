@@ -6,7 +6,7 @@
 // checked in by the event's hold time it is released and whoever is here goes first in line.
 // Either person, or an organizer, may end a planned pair. While it holds, the day's rounds leave
 // its first-timer alone and its volunteer's place taken (live-pairs.ts: loadPlannedHolds).
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { events, matchRounds, pairs, participants, type EventSettings, type RoundProposal } from '../../db/schema.ts';
 import type { Conn, Db } from '../db.ts';
@@ -29,6 +29,7 @@ import {
 import { enqueueMail } from './mail-outbox.ts';
 import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
 import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, personalLink, type Participant, type Person } from './participants.ts';
+import { preparedOnce } from './prepared.ts';
 import { firstName, publicName, type PublicName } from './public-name.ts';
 import { instantOf } from './wall-time.ts';
 
@@ -568,14 +569,25 @@ export type PlannedBuddyView = {
   holdUntil: Date | null;
 };
 
+// every status fragment asks, for every phone a change concerns; most people have none
+const plannedStatements = preparedOnce((db) => {
+  // `status = 'planned'` written out, so SQLite uses the partial index of a first-timer's planned pair
+  const planned = (mine: SQL) =>
+    db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.eventId, sql.placeholder('eventId')), sql`${pairs.status} = 'planned'`, mine))
+      .orderBy(asc(pairs.id))
+      .prepare();
+  return {
+    ofFirstTimer: planned(eq(pairs.firstTimerId, sql.placeholder('id'))),
+    ofVolunteer: planned(eq(pairs.volunteerId, sql.placeholder('id'))),
+  };
+});
+
 export function findPlannedBuddies(conn: Conn, event: Event, me: Participant): PlannedBuddyView[] {
-  const mine = me.role === 'first_timer' ? eq(pairs.firstTimerId, me.id) : eq(pairs.volunteerId, me.id);
-  const rows = conn
-    .select()
-    .from(pairs)
-    .where(and(eq(pairs.eventId, event.id), eq(pairs.status, 'planned'), mine))
-    .orderBy(asc(pairs.id))
-    .all();
+  const mine = plannedStatements(conn);
+  const rows = (me.role === 'first_timer' ? mine.ofFirstTimer : mine.ofVolunteer).all({ eventId: event.id, id: me.id });
   if (rows.length === 0) return [];
   const buddies = peopleById(conn, rows.map((r) => (me.role === 'first_timer' ? r.volunteerId : r.firstTimerId)));
   const fresh = findPerson(conn, event.id, me.id) ?? me;

@@ -4,7 +4,7 @@
  * `matcher` (the goals), whole process against whole process on the same instance file, runs
  * interleaved, medians of RUNS:
  * - 5,000 × 2,500, capacity 2: the documented command, `npx buddydesk-match` (the compiled
- *   bin, dist/match.js; also timed as `node dist/match.js`, without npx's own start-up) against
+ *   bin, dist/match.js; also timed as `./dist/match.js`, the bin run directly, without npx's own start-up) against
  *   `python3 scipy-match.py` (numpy scoring + linear_sum_assignment); goal ≤ 0.2 of scipy's time;
  *   skipped, and said so, when python3 or scipy is missing;
  * - 20,000 × 10,000, capacity 1–3: goal ≤ 5 s, with its growth over the 5,000 × 2,500 run.
@@ -136,7 +136,7 @@ export async function runMatcherDetailBench(): Promise<void> {
 
 /**
  * The goals, whole process against whole process: the documented command (`npx
- * buddydesk-match`, and `node dist/match.js` without npx's own start-up) against `python3
+ * buddydesk-match`, and `./dist/match.js` without npx's own start-up) against `python3
  * scipy-match.py` at 5,000 × 2,500, and the command alone at 20,000 × 10,000.
  */
 export async function runMatcherBench(): Promise<void> {
@@ -145,7 +145,8 @@ export async function runMatcherBench(): Promise<void> {
   try {
     const cliCommands: Command[] = [
       { label: 'npx buddydesk-match file.json', command: 'npx', args: (f) => ['--no-install', 'buddydesk-match', f] },
-      { label: 'node dist/match.js file.json', command: process.execPath, args: (f) => [MATCH_BUNDLE, f] },
+      // the bin run as the README documents it: its shebang starts node, with no npm in between
+      { label: './dist/match.js file.json', command: MATCH_BUNDLE, args: (f) => [f] },
     ];
     const headlineFile = writeInstance(directory, HEADLINE);
     const scipyCommand: Command[] = scipy ? [{ label: 'python3 scipy-match.py file.json', command: 'python3', args: (f) => [SCIPY, f] }] : [];
