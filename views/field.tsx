@@ -48,3 +48,21 @@ export function Field({ id, name, label, value, error, hint, type = 'text', auto
     </div>
   );
 }
+
+/** The "yes, I mean it" checkbox (name=confirm, value=yes) in front of an action that cannot be undone, its error announced with it. */
+export function ConfirmField({ id, label, error }: { id: string; label: string; error?: string | undefined }) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div class="field">
+      <label class="choice" for={id}>
+        <input id={id} type="checkbox" name="confirm" value="yes" aria-invalid={error ? 'true' : undefined} aria-describedby={errorId} />
+        {label}
+      </label>
+      {error ? (
+        <p class="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

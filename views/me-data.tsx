@@ -1,5 +1,6 @@
 // "Your data" on a personal page: what is stored and who sees it, the download, and "Delete me"
 // with its confirmation step and the page that follows it.
+import { ConfirmField } from './field.tsx';
 import { Layout } from './layout.tsx';
 
 /** "January 14, 2027": the year matters, it is months away */
@@ -109,24 +110,7 @@ export function DeleteMePage({ eventName, base, name, hasBuddy, error }: DeleteM
             </a>
           </p>
           <form method="post" action={`${base}/delete`}>
-            <div class="field">
-              <label class="choice" for="delete-confirm">
-                <input
-                  id="delete-confirm"
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={error ? 'delete-confirm-error' : undefined}
-                />
-                Yes, erase my data. I understand this cannot be undone.
-              </label>
-              {error ? (
-                <p class="field-error" id="delete-confirm-error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
+            <ConfirmField id="delete-confirm" label="Yes, erase my data. I understand this cannot be undone." error={error} />
             <div class="actions">
               <button type="submit" class="danger">
                 Delete me

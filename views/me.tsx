@@ -8,6 +8,7 @@ import type { ParticipantProfile } from '../src/domain/participants.ts';
 import type { PlannedBuddyView } from '../src/domain/planned-pairs.ts';
 import { formatClock, formatTime, roleLabel } from './format.ts';
 import { AfterEvent, type AfterEventProps } from './feedback.tsx';
+import { BuddyAbout, BuddyHeading } from './buddy-about.tsx';
 import { Layout } from './layout.tsx';
 import { PlannedBuddies } from './planned-buddy.tsx';
 import { BuddyRequests } from './volunteer-directory.tsx';
@@ -94,28 +95,8 @@ function BuddyCard(props: { buddy: BuddyView; me: Me; slug: string; now: Date; m
   const met = b.status === 'met';
   return (
     <article class="buddy" aria-label={`${firstTimer ? 'Your buddy' : 'Your first-timer'} ${b.name}`}>
-      <h2>
-        {firstTimer ? 'Your buddy: ' : props.many ? '' : 'Your first-timer: '}
-        {b.name}
-        {b.pronouns ? <span class="muted small"> ({b.pronouns})</span> : null}
-      </h2>
-      {b.bio ? <p class="bio">“{b.bio}”</p> : null}
-      {b.reasons.length > 0 ? (
-        <>
-          <p class="label">Something to talk about</p>
-          <ul class="reasons">
-            {b.reasons.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {b.opener ? <Opener opener={b.opener} /> : null}
-      {b.email ? (
-        <p>
-          E-mail: <a href={`mailto:${b.email}`}>{b.email}</a>
-        </p>
-      ) : null}
+      <BuddyHeading lead={firstTimer ? 'Your buddy: ' : props.many ? '' : 'Your first-timer: '} buddy={b} />
+      <BuddyAbout buddy={b}>{b.opener ? <Opener opener={b.opener} /> : null}</BuddyAbout>
       {met ? (
         <p class="banner ok">You met. Enjoy the conference!</p>
       ) : (

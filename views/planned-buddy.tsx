@@ -1,6 +1,7 @@
 // A buddy-to-be on the personal page: the pair a pre-event round planned, before both have checked
 // in. Part of the page's live status fragment, so it turns into the meetup without a reload.
 import type { PlannedBuddyView } from '../src/domain/planned-pairs.ts';
+import { BuddyAbout, BuddyHeading } from './buddy-about.tsx';
 import { formatTime } from './format.ts';
 import { safetyLinkText } from './me-safety.tsx';
 
@@ -16,26 +17,8 @@ export function PlannedBuddyCard(props: { buddy: PlannedBuddyView; me: Me; slug:
   const hereNow = isHere(me.status);
   return (
     <article class="buddy planned" id={`planned-${b.pairId}`} aria-label={`${title} ${b.name}`}>
-      <h2>
-        {title}: {b.name}
-        {b.pronouns ? <span class="muted small"> ({b.pronouns})</span> : null}
-      </h2>
-      {b.bio ? <p class="bio">“{b.bio}”</p> : null}
-      {b.reasons.length > 0 ? (
-        <>
-          <p class="label">Something to talk about</p>
-          <ul class="reasons">
-            {b.reasons.map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {b.email ? (
-        <p>
-          E-mail: <a href={`mailto:${b.email}`}>{b.email}</a>
-        </p>
-      ) : null}
+      <BuddyHeading lead={`${title}: `} buddy={b} />
+      <BuddyAbout buddy={b} />
       <p class="banner" role="status">
         {hereNow
           ? b.buddyHere

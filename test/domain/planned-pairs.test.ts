@@ -45,6 +45,15 @@ function beforeTheEvent(settings: Parameters<typeof eventDay>[0] = {}) {
   return { ...t, ft, vol, plan, introductions };
 }
 
+/** The plain case: Ana and Vera, registered from home, planned together by a published pre-event round. */
+function anaAndVeraPlanned(settings: Parameters<typeof beforeTheEvent>[0] = {}) {
+  const t = beforeTheEvent(settings);
+  const ana = t.ft('Ana Alvarez');
+  const vera = t.vol('Vera Volk');
+  t.plan();
+  return { t, ana, vera };
+}
+
 describe('proposePreEventRound', () => {
   it('pairs only people registered and not yet here, as a pre-event proposal', () => {
     const t = beforeTheEvent();
@@ -64,18 +73,12 @@ describe('proposePreEventRound', () => {
   });
 
   it('refuses when every first-timer not yet here already has a planned buddy', () => {
-    const t = beforeTheEvent();
-    t.ft('Ana Alvarez');
-    t.vol('Vera Volk');
-    t.plan();
+    const { t } = anaAndVeraPlanned();
     expect(proposePreEventRound(t.db, t.event, { organizerId: t.organizerId, now: t.clock.now() })).toEqual({ ok: false, reason: 'nobody-waiting' });
   });
 
   it('leaves a volunteer out once their planned pairs fill their capacity', () => {
-    const t = beforeTheEvent();
-    t.ft('Ana Alvarez');
-    t.vol('Vera Volk');
-    t.plan();
+    const { t } = anaAndVeraPlanned();
     const bo = t.ft('Bo Brown');
     const proposed = proposePreEventRound(t.db, t.event, { organizerId: t.organizerId, now: t.clock.now() });
     expect(proposed.ok && proposed.round.proposal).toMatchObject({ pairs: [], unmatched: [{ firstTimerId: bo.id, reason: 'no volunteer registered with room' }] });
@@ -165,10 +168,7 @@ describe('a planned pair and the volunteer directory', () => {
 
 describe('a planned pair on the day', () => {
   it('holds its people out of the day rounds while it waits for the other to check in', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     t.clock.set(at('2026-10-14T13:30:00Z'));
     checkInParticipant(t.db, t.person(ana.id), t.clock.now());
     const other = t.volunteer('Omar Other');
@@ -183,10 +183,7 @@ describe('a planned pair on the day', () => {
   });
 
   it('goes live with a spot and time when the second of the two checks in', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     t.clock.set(at('2026-10-14T13:30:00Z'));
     const first = checkInForPlannedPairs(t.db, t.event, t.person(ana.id), t.clock.now());
     expect(first.change.board).toBe(false);
@@ -210,10 +207,7 @@ describe('a planned pair on the day', () => {
   });
 
   it('is released at the hold time when one has not checked in, and the first-timer here goes first in line', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     t.clock.set(at('2026-10-14T13:30:00Z'));
     checkInParticipant(t.db, t.person(ana.id), t.clock.now());
     expect(plannedHoldEndsAt(t.event)).toEqual(at('2026-10-14T15:00:00Z'));
@@ -240,10 +234,7 @@ describe('a planned pair on the day', () => {
   });
 
   it('lapses when an organizer pairs the first-timer by hand, and the planned volunteer hears of it', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     t.clock.set(at('2026-10-14T13:30:00Z'));
     checkInParticipant(t.db, t.person(ana.id), t.clock.now());
     const omar = t.volunteer('Omar Other');
@@ -257,10 +248,7 @@ describe('a planned pair on the day', () => {
   });
 
   it('holds all day when no hold time is set, and goes live by the ticker when a check-in path did not say so', () => {
-    const t = beforeTheEvent({ settings: { plannedHoldUntil: null } });
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned({ settings: { plannedHoldUntil: null } });
     t.clock.set(at('2026-10-14T20:00:00Z'));
     expect(runDuePlannedPairs(t.db, t.event, t.clock.now())).toEqual({ participantIds: [], board: false });
     checkInParticipant(t.db, t.person(ana.id), t.clock.now());
@@ -303,10 +291,7 @@ describe('ending a planned pair', () => {
   });
 
   it('by an organizer, audited under their name; a pair no longer planned is refused', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    t.vol('Vera Volk');
-    t.plan();
+    const { t, ana } = anaAndVeraPlanned();
     const pair = t.pairs()[0]!;
     const result = endPlannedPair(t.db, t.event, { pairId: pair.id, organizerId: t.organizerId, now: t.clock.now() });
     expect(result).toMatchObject({ ok: true, firstTimer: { id: ana.id, name: 'Ana Alvarez' } });
@@ -340,10 +325,7 @@ describe('erasing someone with a planned pair', () => {
   });
 
   it('puts a first-timer already here first in line when their volunteer-to-be erases their data', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     t.clock.set(at('2026-10-14T13:00:00Z'));
     checkInForPlannedPairs(t.db, t.event, t.person(ana.id), t.clock.now());
     eraseParticipant(t.db, t.event, { participantId: vera.id, by: { kind: 'organizer', organizerId: t.organizerId }, now: t.clock.now(), publicUrl });
@@ -352,10 +334,7 @@ describe('erasing someone with a planned pair', () => {
   });
 
   it('gives a volunteer-to-be their place back when the first-timer erases their data', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     eraseParticipant(t.db, t.event, { participantId: ana.id, by: { kind: 'self' }, now: t.clock.now(), publicUrl });
     expect(findPlannedBuddies(t.db, t.event, t.person(vera.id))).toEqual([]);
     expect(findMyPairs(t.db, t.event, t.person(vera.id), t.clock.now()).notices).toEqual([plannedBuddyLeftTexts.volunteer]);
@@ -365,20 +344,14 @@ describe('erasing someone with a planned pair', () => {
   });
 
   it('never shows an erased buddy-to-be, even on a plan that outlived the erasure', () => {
-    const t = beforeTheEvent();
-    const ana = t.ft('Ana Alvarez');
-    const vera = t.vol('Vera Volk');
-    t.plan();
+    const { t, ana, vera } = anaAndVeraPlanned();
     // data from before erasure ended plans: the row is anonymous, the plan still 'planned'
     t.db.update(participants).set({ name: 'Erased participant', erasedAt: t.clock.now() }).where(eq(participants.id, vera.id)).run();
     expect(findPlannedBuddies(t.db, t.event, t.person(ana.id))).toEqual([]);
   });
 
   it('ends every plan of the event at the retention purge', () => {
-    const t = beforeTheEvent({ settings: { plannedHoldUntil: null } });
-    t.ft('Ana Alvarez');
-    t.vol('Vera Volk');
-    t.plan();
+    const { t } = anaAndVeraPlanned({ settings: { plannedHoldUntil: null } });
     purgeEvent(t.db, t.event, at('2027-03-01T12:00:00Z'));
     expect(t.pairs().map((p) => p.status)).toEqual(['cancelled']);
   });

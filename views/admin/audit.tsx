@@ -2,6 +2,7 @@
 import type { AuditLine } from '../../src/domain/audit.ts';
 import { formatDateTime } from '../format.ts';
 import { eventPath, liveTrigger } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 const actionLabels: Record<string, string> = {
   'check-in': 'Checked in',
@@ -65,32 +66,24 @@ export function AuditTable({ timezone, entries }: { timezone: string; entries: A
       {entries.length === 0 ? (
         <p class="muted">No organizer actions yet.</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Recent organizer actions">
-          <table>
-            <caption class="visually-hidden">The latest organizer actions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr>
-                  <td>
-                    <time datetime={e.at.toISOString()}>{formatDateTime(e.at, timezone)}</time>
-                  </td>
-                  <td>{e.organizerName ?? <em>automatic</em>}</td>
-                  <td>
-                    {actionLabel(e.action)}
-                    {e.detail && <span class="hint">{e.detail}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="The latest organizer actions, newest first"
+          columns={['When', 'Who', 'What']}
+          region="Recent organizer actions"
+        >
+          {entries.map((e) => (
+            <tr>
+              <td>
+                <time datetime={e.at.toISOString()}>{formatDateTime(e.at, timezone)}</time>
+              </td>
+              <td>{e.organizerName ?? <em>automatic</em>}</td>
+              <td>
+                {actionLabel(e.action)}
+                {e.detail && <span class="hint">{e.detail}</span>}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </>
   );

@@ -72,3 +72,15 @@ export function ClearOtherNotices({ keep }: { keep: DashboardNoticeSlot[] }) {
     </>
   );
 }
+
+/** A form of one POST button, "Revoke" on screen and "Revoke the invitation for …" to a screen reader. */
+export function PostButton(props: { action: string; label: string; what: string; variant: 'danger' | 'secondary' }) {
+  return (
+    <form method="post" action={props.action}>
+      <button type="submit" class={props.variant}>
+        {props.label}
+        <span class="visually-hidden"> {props.what}</span>
+      </button>
+    </form>
+  );
+}

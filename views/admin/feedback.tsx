@@ -4,7 +4,7 @@ import type { Event } from '../../src/domain/events.ts';
 import type { FeedbackMailCounts } from '../../src/domain/feedback-invitations.ts';
 import type { FeedbackSettingsField, FeedbackWindow } from '../../src/domain/feedback.ts';
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
-import { Field } from '../field.tsx';
+import { ConfirmField, Field } from '../field.tsx';
 import { formatDateTime, formatDay, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
@@ -89,24 +89,7 @@ export function FeedbackAdminPage(props: FeedbackAdminPageProps) {
           <form method="post" action={`${base}/open`} class="card" id="open-feedback">
             <h2>Open feedback now</h2>
             <p>Everyone with an e-mail gets their personal link at once; the reminder follows after the days set below.</p>
-            <div class="field">
-              <label class="choice" for="open-confirm">
-                <input
-                  id="open-confirm"
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  aria-invalid={errors.confirm ? 'true' : undefined}
-                  aria-describedby={errors.confirm ? 'open-confirm-error' : undefined}
-                />
-                Yes, e-mail everyone their feedback link now
-              </label>
-              {errors.confirm && (
-                <p class="field-error" id="open-confirm-error">
-                  {errors.confirm}
-                </p>
-              )}
-            </div>
+            <ConfirmField id="open-confirm" label="Yes, e-mail everyone their feedback link now" error={errors.confirm} />
             <button type="submit">Open feedback now</button>
           </form>
         ) : null}

@@ -8,7 +8,8 @@ import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import { Field } from '../field.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
-import { AdminTopBar, eventPath, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTopBar, eventPath, NoticeBanner, PostButton, type Notice } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 export type KiosksPageProps = {
   organizer: SignedInOrganizer;
@@ -67,41 +68,21 @@ export function KiosksPage({ organizer, event, kiosks, notice, refused, ...props
           {kiosks.length === 0 ? (
             <p class="muted">No kiosk yet: the desk screen shows no QR code until you enrol one.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">Kiosks of this event</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Enrolled</th>
-                    <th scope="col">Last seen</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {kiosks.map((k) => (
-                    <tr data-kiosk-id={k.id}>
-                      <td>{k.name}</td>
-                      <td>{stateText[k.state]}</td>
-                      <td>{at(k.enrolledAt)}</td>
-                      <td>{at(k.lastSeenAt)}</td>
-                      <td>
-                        {k.state === 'revoked' || k.state === 'expired' ? null : (
-                          <form method="post" action={`${base}/kiosks/${k.id}/revoke`}>
-                            <button type="submit" class="danger">
-                              Revoke<span class="visually-hidden"> {k.name}</span>
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable caption="Kiosks of this event" columns={['Name', 'State', 'Enrolled', 'Last seen']} actions>
+              {kiosks.map((k) => (
+                <tr data-kiosk-id={k.id}>
+                  <td>{k.name}</td>
+                  <td>{stateText[k.state]}</td>
+                  <td>{at(k.enrolledAt)}</td>
+                  <td>{at(k.lastSeenAt)}</td>
+                  <td>
+                    {k.state === 'revoked' || k.state === 'expired' ? null : (
+                      <PostButton action={`${base}/kiosks/${k.id}/revoke`} label="Revoke" what={k.name} variant="danger" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </section>
 

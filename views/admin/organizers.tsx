@@ -7,7 +7,8 @@ import { Field } from '../field.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AuditTable } from './audit.tsx';
-import { AdminTopBar, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTopBar, NoticeBanner, PostButton, type Notice } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 export type OrganizersPageProps = {
   organizer: SignedInOrganizer;
@@ -69,37 +70,23 @@ export function OrganizersPage(props: OrganizersPageProps) {
           {props.invites.length === 0 ? (
             <p class="muted">No invitation is waiting to be used.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">Invitations not used yet</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">For</th>
-                    <th scope="col">Invited by</th>
-                    <th scope="col">Works until (UTC)</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.invites.map((i) => (
-                    <tr>
-                      <td>{i.email ?? <em>a link passed on by hand</em>}</td>
-                      <td>{i.invitedByName ?? <em>a former organizer</em>}</td>
-                      <td>{formatDateTime(i.expiresAt, utc)}</td>
-                      <td>
-                        <form method="post" action={`/admin/invites/${i.id}/revoke`}>
-                          <button type="submit" class="danger">
-                            Revoke<span class="visually-hidden"> the invitation for {i.email ?? 'a link passed on by hand'}</span>
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable caption="Invitations not used yet" columns={['For', 'Invited by', 'Works until (UTC)']} actions>
+              {props.invites.map((i) => (
+                <tr>
+                  <td>{i.email ?? <em>a link passed on by hand</em>}</td>
+                  <td>{i.invitedByName ?? <em>a former organizer</em>}</td>
+                  <td>{formatDateTime(i.expiresAt, utc)}</td>
+                  <td>
+                    <PostButton
+                      action={`/admin/invites/${i.id}/revoke`}
+                      label="Revoke"
+                      what={`the invitation for ${i.email ?? 'a link passed on by hand'}`}
+                      variant="danger"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </section>
 

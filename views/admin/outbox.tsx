@@ -7,6 +7,7 @@ import type { ComposedMail } from '../../src/mail/compose.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 type OutboxEvent = Pick<Event, 'slug' | 'name' | 'timezone'>;
 
@@ -118,43 +119,33 @@ export function OutboxPage({ organizer, event, counts, filter, messages, limit, 
         </p>
         {messages.length > 0 && (
           // focusable so a keyboard can scroll it on a phone
-          <div class="table-wrap" tabindex={0} role="region" aria-label="Messages in the outbox">
-            <table>
-              <caption class="visually-hidden">Messages in the outbox</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Written</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Sent, or why not</th>
-                </tr>
-              </thead>
-              <tbody>
-                {messages.map((m) => (
-                  <tr id={`mail-${m.id}`}>
-                    <td>
-                      <time datetime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, event.timezone)}</time>
-                    </td>
-                    <td>
-                      {m.participantName && <strong>{m.participantName}</strong>}
-                      <span class="hint">{m.toAddress}</span>
-                    </td>
-                    <td>
-                      <a href={`${base}/${m.id}`}>{m.subject}</a>
-                      <span class="hint">{m.kind}</span>
-                    </td>
-                    <td>
-                      <span class={`status mail-${m.status}`}>{statusLabels[m.status]}</span>
-                    </td>
-                    <td>
-                      <Outcome m={m} timezone={event.timezone} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="Messages in the outbox"
+            columns={['Written', 'To', 'Subject', 'Status', 'Sent, or why not']}
+            region="Messages in the outbox"
+          >
+            {messages.map((m) => (
+              <tr id={`mail-${m.id}`}>
+                <td>
+                  <time datetime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, event.timezone)}</time>
+                </td>
+                <td>
+                  {m.participantName && <strong>{m.participantName}</strong>}
+                  <span class="hint">{m.toAddress}</span>
+                </td>
+                <td>
+                  <a href={`${base}/${m.id}`}>{m.subject}</a>
+                  <span class="hint">{m.kind}</span>
+                </td>
+                <td>
+                  <span class={`status mail-${m.status}`}>{statusLabels[m.status]}</span>
+                </td>
+                <td>
+                  <Outcome m={m} timezone={event.timezone} />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </main>
     </Layout>

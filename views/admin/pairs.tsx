@@ -5,6 +5,7 @@ import type { LivePairView } from '../../src/domain/pair-views.ts';
 import type { PairingCandidates, Person } from '../../src/domain/participants.ts';
 import { formatTime, plural } from '../format.ts';
 import { eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 export type WaitingFirstTimer = PairingCandidates['waiting'][number];
 export type SpotOption = { id: number; name: string };
@@ -171,26 +172,14 @@ export function LivePairs({ slug, timezone, pairs, waiting, spots, notice, showA
       {sorted.length === 0 ? (
         <p class="muted">No live pairs yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Live pairs, the ones that need attention first</caption>
-            <thead>
-              <tr>
-                <th scope="col">First-timer</th>
-                <th scope="col">Volunteer</th>
-                <th scope="col">Meets</th>
-                <th scope="col">Status</th>
-                <th scope="col">Score</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <PairRow slug={slug} timezone={timezone} pair={p} spots={spots} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Live pairs, the ones that need attention first"
+          columns={['First-timer', 'Volunteer', 'Meets', 'Status', 'Score', 'Actions']}
+        >
+          {shown.map((p) => (
+            <PairRow slug={slug} timezone={timezone} pair={p} spots={spots} />
+          ))}
+        </AdminTable>
       )}
       {hidden > 0 ? (
         <p class="actions">

@@ -1,9 +1,11 @@
 // The dashboard's participant list: search, pages of ten, and checking someone in or out.
 import type { SignedInOrganizer } from '../../src/domain/organizers.ts';
 import type { Participant, ParticipantPage } from '../../src/domain/participants.ts';
+import { ConfirmField } from '../field.tsx';
 import { formatDateTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 const roleLabels: Record<Participant['role'], string> = { first_timer: 'First-timer', volunteer: 'Volunteer' };
 const statusLabels: Record<Participant['status'], string> = {
@@ -125,27 +127,14 @@ export function ParticipantList({ slug, timezone, q, list }: ParticipantListProp
             : `${first}–${last} of ${total} people${q ? ` matching “${q}”` : ''}, by name. Search to find someone.`}
       </p>
       {participants.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Participants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Library or school</th>
-                <th scope="col">Desk code</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Attendance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map((p) => (
-                <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Participants"
+          columns={['Name', 'Role', 'Status', 'Library or school', 'Desk code', 'Registered', 'Attendance']}
+        >
+          {participants.map((p) => (
+            <ParticipantRow slug={slug} timezone={timezone} participant={p} q={q} page={page} />
+          ))}
+        </AdminTable>
       )}
       {pages > 1 && (
         <nav class="actions pager" aria-label="Pages of participants">
@@ -190,24 +179,7 @@ export function ErasePersonPage({ organizer, event, person, error }: ErasePerson
             report as an anonymous person. The audit log records that you erased participant #{person.id}, without the name.
           </p>
           <form method="post" action={action}>
-            <div class="field">
-              <label class="choice" for="erase-confirm">
-                <input
-                  id="erase-confirm"
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={error ? 'erase-confirm-error' : undefined}
-                />
-                They asked for it: erase their personal data. This cannot be undone.
-              </label>
-              {error ? (
-                <p class="field-error" id="erase-confirm-error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
+            <ConfirmField id="erase-confirm" label="They asked for it: erase their personal data. This cannot be undone." error={error} />
             <div class="actions">
               <button type="submit" class="danger">
                 Erase their data

@@ -7,6 +7,7 @@ import { Field } from '../field.tsx';
 import { formatEventDates } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 export function PlannedPairList({ slug, pairs, notice }: { slug: string; pairs: PlannedPairView[]; notice?: Notice | undefined }) {
   const base = eventPath(slug);
@@ -17,48 +18,38 @@ export function PlannedPairList({ slug, pairs, notice }: { slug: string; pairs: 
       {pairs.length === 0 ? (
         <p class="muted">No planned pairs right now.</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Planned pairs">
-          <table>
-            <caption class="visually-hidden">Planned pairs, waiting for both to check in</caption>
-            <thead>
-              <tr>
-                <th scope="col">First-timer</th>
-                <th scope="col">Volunteer</th>
-                <th scope="col">Why</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
+        <AdminTable
+          caption="Planned pairs, waiting for both to check in"
+          columns={['First-timer', 'Volunteer', 'Why']}
+          actions
+          region="Planned pairs"
+        >
+          {pairs.map((p) => {
+            const who = `${p.firstTimer.name} and ${p.volunteer.name}`;
+            const url = `${base}/planned/${p.pairId}/end`;
+            return (
+              <tr id={`planned-${p.pairId}`}>
+                <td>
+                  {p.firstTimer.name} {here(p.firstTimer)}
+                </td>
+                <td>
+                  {p.volunteer.name} {here(p.volunteer)}
+                </td>
+                <td>
+                  {p.score}
+                  {p.reasons.length > 0 && <span class="hint"> {p.reasons.join('; ')}</span>}
+                </td>
+                <td>
+                  <form method="post" action={url} hx-post={url} hx-target="#planned-pairs" hx-swap="outerHTML" hx-confirm={`End the planned pair of ${who}?`}>
+                    <button type="submit" class="secondary">
+                      End<span class="visually-hidden"> the planned pair of {who}</span>
+                    </button>
+                  </form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {pairs.map((p) => {
-                const who = `${p.firstTimer.name} and ${p.volunteer.name}`;
-                const url = `${base}/planned/${p.pairId}/end`;
-                return (
-                  <tr id={`planned-${p.pairId}`}>
-                    <td>
-                      {p.firstTimer.name} {here(p.firstTimer)}
-                    </td>
-                    <td>
-                      {p.volunteer.name} {here(p.volunteer)}
-                    </td>
-                    <td>
-                      {p.score}
-                      {p.reasons.length > 0 && <span class="hint"> {p.reasons.join('; ')}</span>}
-                    </td>
-                    <td>
-                      <form method="post" action={url} hx-post={url} hx-target="#planned-pairs" hx-swap="outerHTML" hx-confirm={`End the planned pair of ${who}?`}>
-                        <button type="submit" class="secondary">
-                          End<span class="visually-hidden"> the planned pair of {who}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
     </div>
   );

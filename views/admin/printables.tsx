@@ -9,6 +9,7 @@ import type { BoardPairView } from '../../src/domain/pair-views.ts';
 import { formatDateTime, formatEventDates, formatTime } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 function PrintTools({ back, backLabel, children }: { back: string; backLabel: string; children?: Child }) {
   return (
@@ -93,29 +94,16 @@ export function DeskSheetPage({ organizer, event, spots, pairs, now }: DeskSheet
               {g.name}
               {g.directions && <span class="hint">{g.directions}</span>}
             </h2>
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">Pairs meeting at {g.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">First-timer</th>
-                    <th scope="col">Volunteer</th>
-                    <th scope="col">Met</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.pairs.map((p) => (
-                    <tr>
-                      <td>{formatTime(p.meetAt, event.timezone)}</td>
-                      <td>{p.firstTimer}</td>
-                      <td>{p.volunteer}</td>
-                      <td>{p.met ? '✓ met' : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable caption={`Pairs meeting at ${g.name}`} columns={['Time', 'First-timer', 'Volunteer', 'Met']}>
+              {g.pairs.map((p) => (
+                <tr>
+                  <td>{formatTime(p.meetAt, event.timezone)}</td>
+                  <td>{p.firstTimer}</td>
+                  <td>{p.volunteer}</td>
+                  <td>{p.met ? '✓ met' : ''}</td>
+                </tr>
+              ))}
+            </AdminTable>
           </section>
         ))}
       </main>

@@ -6,6 +6,7 @@ import type { MatchRound, RoundView } from '../../src/domain/rounds.ts';
 import { formatDateTime, plural } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { AdminTopBar, eventPath, liveTrigger, NoticeBanner, type Notice } from './chrome.tsx';
+import { AdminTable } from './table.tsx';
 
 const roundStatusLabels: Record<MatchRound['status'], string> = {
   proposed: 'Waiting for review',
@@ -37,49 +38,36 @@ export function RoundList({ slug, timezone, rounds, organizerNames }: RoundListP
         <p class="muted">No rounds yet.</p>
       ) : (
         // focusable so a keyboard can scroll it on a phone
-        <div class="table-wrap" tabindex={0} role="region" aria-label="Past matching rounds">
-          <table>
-            <caption class="visually-hidden">Past matching rounds</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Status</th>
-                <th scope="col">Matched</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((r) => (
-                <tr id={`round-${r.id}`}>
-                  <td>
-                    <time datetime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, timezone)}</time>
-                  </td>
-                  <td>
-                    {roundWho(r, organizerNames)}
-                    {preEvent(r) && <span class="hint"> pre-event</span>}
-                  </td>
-                  <td>
-                    {r.status === 'proposed' ? (
-                      <a href={`${base}/rounds/${r.id}`}>
-                        {roundStatusLabels[r.status]}
-                        <span class="visually-hidden"> (round of {formatDateTime(r.createdAt, timezone)})</span>
-                      </a>
-                    ) : (
-                      roundStatusLabels[r.status]
-                    )}
-                  </td>
-                  <td>
-                    {r.status === 'proposed'
-                      ? `${plural(r.proposal.pairs.length, 'pair')} proposed`
-                      : r.status === 'published'
-                        ? plural(r.matchedCount, 'pair')
-                        : '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption="Past matching rounds" columns={['When', 'Who', 'Status', 'Matched']} region="Past matching rounds">
+      {rounds.map((r) => (
+        <tr id={`round-${r.id}`}>
+          <td>
+            <time datetime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, timezone)}</time>
+          </td>
+          <td>
+            {roundWho(r, organizerNames)}
+            {preEvent(r) && <span class="hint"> pre-event</span>}
+          </td>
+          <td>
+            {r.status === 'proposed' ? (
+              <a href={`${base}/rounds/${r.id}`}>
+                {roundStatusLabels[r.status]}
+                <span class="visually-hidden"> (round of {formatDateTime(r.createdAt, timezone)})</span>
+              </a>
+            ) : (
+              roundStatusLabels[r.status]
+            )}
+          </td>
+          <td>
+            {r.status === 'proposed'
+              ? `${plural(r.proposal.pairs.length, 'pair')} proposed`
+              : r.status === 'published'
+                ? plural(r.matchedCount, 'pair')
+                : '–'}
+          </td>
+        </tr>
+      ))}
+        </AdminTable>
       )}
     </div>
   );
@@ -147,39 +135,31 @@ export function RoundReviewPage({ organizer, event, view, who, notice }: RoundRe
           {pairs.length === 0 ? (
             <p>No pairs could be made in this round.</p>
           ) : (
-            <div class="table-wrap" tabindex={0} role="region" aria-label="Proposed pairs">
-              <table id="round-pairs">
-                <caption class="visually-hidden">Pairs in this round with their score and reasons</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">First-timer</th>
-                    <th scope="col">Volunteer</th>
-                    <th scope="col">Score</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pairs.map((p) => (
-                    <tr>
-                      <td>{p.firstTimer.name}</td>
-                      <td>{p.volunteer.name}</td>
-                      <td>{p.score}</td>
-                      <td>
-                        {p.reasons.length === 0 ? (
-                          <span class="muted">nothing in common; best available</span>
-                        ) : (
-                          <ul class="reasons">
-                            {p.reasons.map((r) => (
-                              <li>{r}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              caption="Pairs in this round with their score and reasons"
+              columns={['First-timer', 'Volunteer', 'Score', 'Why']}
+              region="Proposed pairs"
+              id="round-pairs"
+            >
+              {pairs.map((p) => (
+                <tr>
+                  <td>{p.firstTimer.name}</td>
+                  <td>{p.volunteer.name}</td>
+                  <td>{p.score}</td>
+                  <td>
+                    {p.reasons.length === 0 ? (
+                      <span class="muted">nothing in common; best available</span>
+                    ) : (
+                      <ul class="reasons">
+                        {p.reasons.map((r) => (
+                          <li>{r}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </section>
 

@@ -4,7 +4,7 @@
 import type { SafetyAlert, SafetyField, SafetySettings } from '../../src/domain/safety.ts';
 import { Field } from '../field.tsx';
 import { formatTime } from '../format.ts';
-import { eventPath, liveTrigger } from './chrome.tsx';
+import { eventPath, liveTrigger, PostButton } from './chrome.tsx';
 
 const roleWord = (role: 'first_timer' | 'volunteer') => (role === 'first_timer' ? 'first-timer' : 'volunteer');
 
@@ -21,11 +21,12 @@ export function SafetyAlerts({ slug, timezone, alerts }: { slug: string; timezon
             <h2 id={`safety-alert-${a.id}`} class="safety-alert-title">
               Safety: {a.reporter.name} ended their pairing
             </h2>
-            <form method="post" action={`${base}/safety-alerts/${a.id}/acknowledge`}>
-              <button type="submit" class="secondary">
-                Acknowledge<span class="visually-hidden"> the safety alert about {a.reporter.name}</span>
-              </button>
-            </form>
+            <PostButton
+              action={`${base}/safety-alerts/${a.id}/acknowledge`}
+              label="Acknowledge"
+              what={`the safety alert about ${a.reporter.name}`}
+              variant="secondary"
+            />
           </div>
           <p class="small">
             At {formatTime(a.createdAt, timezone)}, {a.reporter.name} ({roleWord(a.reporter.role)}) pressed “I don't feel comfortable with

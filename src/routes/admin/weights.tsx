@@ -1,25 +1,25 @@
 // The matching weights: Preview re-renders the page with the example pairs scored with the
 // current and the edited weights side by side; Save stores them for the next round. Below them,
 // how many first-timers may ask for one volunteer from the directory.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.ts';
 import { maxRequestCap, updateRequestCap } from '../../domain/buddy-requests.ts';
 import { defaultEventSettings } from '../../domain/events.ts';
 import { previewWeights, updateWeights, weightKeys, weightsFormSchema, type WeightKey } from '../../domain/weights.ts';
 import { fieldErrors, typedText } from '../../form-input.ts';
-import { eventPath } from '../../../views/admin/chrome.tsx';
-import { WeightsPage } from '../../../views/admin/weights.tsx';
+import { eventPath, type Notice } from '../../../views/admin/chrome.tsx';
+import { WeightsPage, type WeightsPageProps } from '../../../views/admin/weights.tsx';
 import { readForm } from '../request.ts';
 import { flashNotice, takeNotice } from './notice.ts';
 
 export const weightsRoutes = new Hono<AppEnv>();
 
-weightsRoutes.get('/weights', (c) => {
+/** The page as stored: the saved weights with their example pairs, and the request-cap field as given. */
+function savedWeightsPage(c: Context<AppEnv>, requestCap: WeightsPageProps['requestCap'], notice?: Notice) {
   const { event } = c.var;
   const current = defaultEventSettings(event.settings).weights;
-  c.header('Cache-Control', 'no-store');
-  return c.html(
+  return (
     <WeightsPage
       organizer={c.var.organizer}
       event={event}
@@ -27,10 +27,15 @@ weightsRoutes.get('/weights', (c) => {
       errors={{}}
       preview={previewWeights(c.var.db, event, current)}
       unsaved={false}
-      requestCap={{ value: String(defaultEventSettings(event.settings).requestCap) }}
-      notice={takeNotice(c)}
-    />,
+      requestCap={requestCap}
+      notice={notice}
+    />
   );
+}
+
+weightsRoutes.get('/weights', (c) => {
+  c.header('Cache-Control', 'no-store');
+  return c.html(savedWeightsPage(c, { value: String(defaultEventSettings(c.var.event.settings).requestCap) }, takeNotice(c)));
 });
 
 weightsRoutes.post('/weights', async (c) => {
@@ -73,21 +78,7 @@ weightsRoutes.post('/weights/request-cap', async (c) => {
   const { event } = c.var;
   const form = (await readForm(c)) ?? {};
   const parsed = requestCapSchema.safeParse(form);
-  if (!parsed.success) {
-    const current = defaultEventSettings(event.settings).weights;
-    return c.html(
-      <WeightsPage
-        organizer={c.var.organizer}
-        event={event}
-        values={Object.fromEntries(weightKeys.map((k) => [k, String(current[k])])) as Record<WeightKey, string>}
-        errors={{}}
-        preview={previewWeights(c.var.db, event, current)}
-        unsaved={false}
-        requestCap={{ value: typedText(form.requestCap, 12), error: requestCapMessage }}
-      />,
-      422,
-    );
-  }
+  if (!parsed.success) return c.html(savedWeightsPage(c, { value: typedText(form.requestCap, 12), error: requestCapMessage }), 422);
   const result = updateRequestCap(c.var.db, { eventId: event.id, organizerId: c.var.organizer.id, cap: parsed.data.requestCap, now: c.var.now() });
   flashNotice(c, {
     kind: 'ok',

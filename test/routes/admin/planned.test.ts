@@ -45,6 +45,16 @@ async function runPreEventRound(t: TestApp, slug: string, cookie: string) {
   return { round, propose };
 }
 
+/** Rosa and Marcus registered from home and planned together by a published pre-event round, a week before. */
+async function plannedFromHome() {
+  const t = createTestApp({ now: weekBefore });
+  const { cookie, organizer } = signedInOrganizer(t);
+  const { event, rosa, marcus } = registeredFromHome(t);
+  const { round } = await runPreEventRound(t, event.slug, cookie);
+  await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+  return { t, cookie, organizer, event, rosa, marcus, round };
+}
+
 const plannedPairs = (t: TestApp, eventId: number) =>
   t.db.select().from(pairs).where(and(eq(pairs.eventId, eventId), eq(pairs.status, 'planned'))).all();
 
@@ -129,11 +139,7 @@ describe('the day: checking in at the desk', () => {
   }
 
   it('turns the planned pair live with a spot and time when the second one checks in, and tells both phones and the board', async () => {
-    const t = createTestApp({ now: weekBefore });
-    const { cookie } = signedInOrganizer(t);
-    const { event, rosa, marcus } = registeredFromHome(t);
-    const { round } = await runPreEventRound(t, event.slug, cookie);
-    await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+    const { t, cookie, event, rosa, marcus } = await plannedFromHome();
     t.clock.set(new Date('2026-10-14T13:30:00Z'));
     const kiosk = (await enrolKioskCookie(t, event.slug)).cookie;
     const changes = recordChanges(t, event);
@@ -169,11 +175,7 @@ describe('the day: checking in at the desk', () => {
 
 describe("the day: an organizer's check-in from the dashboard", () => {
   it('turns the planned pair live too, and tells both phones and the board', async () => {
-    const t = createTestApp({ now: weekBefore });
-    const { cookie } = signedInOrganizer(t);
-    const { event, rosa, marcus } = registeredFromHome(t);
-    const { round } = await runPreEventRound(t, event.slug, cookie);
-    await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+    const { t, cookie, event, rosa, marcus } = await plannedFromHome();
     t.clock.set(new Date('2026-10-14T13:30:00Z'));
     // a week later: the organizer signs in again on the day
     const onTheDay = signedInOrganizer(t, 'desk@example.org').cookie;
@@ -218,11 +220,7 @@ describe('/admin/e/:slug/planned', () => {
   });
 
   it('lets an organizer end a planned pair: both pages lose it, the audit log says who', async () => {
-    const t = createTestApp({ now: weekBefore });
-    const { cookie, organizer } = signedInOrganizer(t);
-    const { event, rosa, marcus } = registeredFromHome(t);
-    const { round } = await runPreEventRound(t, event.slug, cookie);
-    await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+    const { t, cookie, organizer, event, rosa, marcus } = await plannedFromHome();
     const [pair] = plannedPairs(t, event.id);
     const changes = recordChanges(t, event);
 
@@ -245,11 +243,7 @@ describe('/admin/e/:slug/planned', () => {
 
 describe('POST /e/:slug/me/:token/pairs/:pairId/different on a planned pair', () => {
   it('ends it for either of the two; the other page reads only that the plan is off', async () => {
-    const t = createTestApp({ now: weekBefore });
-    const { cookie } = signedInOrganizer(t);
-    const { event, rosa, marcus } = registeredFromHome(t);
-    const { round } = await runPreEventRound(t, event.slug, cookie);
-    await postForm(t.app, `/admin/e/${event.slug}/rounds/${round.id}/publish`, {}, { cookie });
+    const { t, cookie, event, rosa, marcus } = await plannedFromHome();
     const [pair] = plannedPairs(t, event.id);
     const res = await postForm(t.app, `/e/${event.slug}/me/${marcus.token}/pairs/${pair!.id}/different`, {});
     expect(res.status).toBe(303);
