@@ -25,7 +25,7 @@ import { endPair, immediate, isLive, rematchInTx, releaseVolunteer, type PairCha
 import { enqueueMail } from './mail-outbox.ts';
 import { findPerson, personalLink, type Participant } from './participants.ts';
 import { endPlannedPairsOfLeaving } from './planned-pairs.ts';
-import { preparedOnce } from './prepared.ts';
+import { jsonList, preparedOnce } from './prepared.ts';
 import { firstName } from './public-name.ts';
 
 /** "Delete me" and an organizer's erase both want an explicit tick: confirm=yes. */
@@ -252,8 +252,27 @@ export function loadNotices(conn: Conn, participantId: number, now: Date): strin
     .map((r) => r.text);
 }
 
+/** The recent notices of several people in one read, each person's in the order `loadNotices` gives them. */
+export function loadNoticesOf(conn: Conn, participantIds: readonly number[], now: Date): Map<number, string[]> {
+  const byPerson = new Map<number, string[]>(participantIds.map((id) => [id, []]));
+  const rows = noticeStatements(conn).recentOf.all({ ids: jsonList([...new Set(participantIds)]), since: now.getTime() - noticeHours * 3_600_000 });
+  for (const r of rows) byPerson.get(r.participantId)?.push(r.text);
+  return byPerson;
+}
+
 // read by every status fragment, for every phone a change concerns
 const noticeStatements = preparedOnce((db) => ({
+  recentOf: db
+    .select({ participantId: participantNotices.participantId, text: participantNotices.text })
+    .from(participantNotices)
+    .where(
+      and(
+        sql`${participantNotices.participantId} in (select value from json_each(${sql.placeholder('ids')}))`,
+        gt(participantNotices.createdAt, sql.placeholder('since')),
+      ),
+    )
+    .orderBy(participantNotices.id)
+    .prepare(),
   recent: db
     .select({ text: participantNotices.text })
     .from(participantNotices)

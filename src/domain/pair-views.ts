@@ -9,7 +9,7 @@ import type { Event, ProgramSession } from './events.ts';
 import { isLive, liveStatuses, type LivePairRow } from './live-pairs.ts';
 import { loadProfiles } from './matching-input.ts';
 import { chooseOpener, type Opener } from './openers.ts';
-import { loadNotices } from './erasure.ts';
+import { loadNotices, loadNoticesOf } from './erasure.ts';
 import { findPerson, peopleById, type Participant, type Person } from './participants.ts';
 import { jsonList, preparedOnce } from './prepared.ts';
 import { publicName, type PublicName } from './public-name.ts';
@@ -89,6 +89,14 @@ const statements = preparedOnce((db) => {
   const eventId = sql.placeholder('eventId');
   // written out, not bound: SQLite uses the partial index on a first-timer's live pair only when it can see the statuses
   const live = sql`${pairs.status} in ('published', 'met')`;
+  // the live pairs of a batch of people, in the order `mine` gives each one's
+  const ofMany = (column: typeof pairs.firstTimerId | typeof pairs.volunteerId) =>
+    db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.eventId, eventId), sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`, live))
+      .orderBy(asc(pairs.meetAt), asc(pairs.id))
+      .prepare();
   const mine = (column: typeof pairs.firstTimerId | typeof pairs.volunteerId) =>
     db
       .select()
@@ -115,6 +123,8 @@ const statements = preparedOnce((db) => {
   return {
     pairsOfFirstTimer: mine(pairs.firstTimerId),
     pairsOfVolunteer: mine(pairs.volunteerId),
+    pairsOfFirstTimers: ofMany(pairs.firstTimerId),
+    pairsOfVolunteers: ofMany(pairs.volunteerId),
     offOfFirstTimer: off(pairs.firstTimerId),
     offOfVolunteer: off(pairs.volunteerId),
     livePairs: db.select().from(pairs).where(and(eq(pairs.eventId, eventId), live)).prepare(),
@@ -128,9 +138,65 @@ const statements = preparedOnce((db) => {
   };
 });
 
-function spotsById(conn: Conn, eventId: number) {
+/** An event's meetup spots by id. */
+export type SpotsById = Map<number, typeof meetupSpots.$inferSelect>;
+
+function spotsById(conn: Conn, eventId: number): SpotsById {
   const rows = statements(conn).spots.all({ eventId });
   return new Map(rows.map((s) => [s.id, s]));
+}
+
+/**
+ * What a caller rendering many people reads once for all of them: the people as just read, the
+ * event's spots, and, by person, their live pairs, their buddies on those, and their notices.
+ */
+export type Preloaded = {
+  fresh: true;
+  spots: SpotsById;
+  livePairs: Map<number, LivePairRow[]>;
+  buddies: Map<number, Participant>;
+  notices: Map<number, string[]>;
+  /** for openers, read at the first one a batch needs: the program, and the sessions each of the batch and their buddies plans */
+  openerInput: () => OpenerInput;
+};
+
+type OpenerInput = { sessions: ProgramSession[]; plannedBy: Map<number, number[]> };
+
+/** Reads for `people` (as just read) what `findMyPairs` needs of each, one query per kind. */
+export function preloadMyPairs(conn: Conn, event: Event, people: readonly Participant[], now: Date): Preloaded {
+  const livePairs = new Map<number, LivePairRow[]>(people.map((p) => [p.id, []]));
+  const firstTimers = people.filter((p) => p.role === 'first_timer').map((p) => p.id);
+  const volunteers = people.filter((p) => p.role !== 'first_timer').map((p) => p.id);
+  const buddyIds: number[] = [];
+  if (firstTimers.length > 0)
+    for (const r of statements(conn).pairsOfFirstTimers.all({ eventId: event.id, ids: jsonList(firstTimers) })) {
+      livePairs.get(r.firstTimerId)!.push(r);
+      buddyIds.push(r.volunteerId);
+    }
+  if (volunteers.length > 0)
+    for (const r of statements(conn).pairsOfVolunteers.all({ eventId: event.id, ids: jsonList(volunteers) })) {
+      livePairs.get(r.volunteerId)!.push(r);
+      buddyIds.push(r.firstTimerId);
+    }
+  const buddies = peopleOf(conn, buddyIds);
+  let openerInput: OpenerInput | undefined;
+  return {
+    fresh: true,
+    spots: spotsById(conn, event.id),
+    livePairs,
+    buddies,
+    notices: loadNoticesOf(
+      conn,
+      people.map((p) => p.id),
+      now,
+    ),
+    openerInput: () => {
+      if (openerInput) return openerInput;
+      const everyone = new Map([...people, ...buddies.values()].map((p) => [p.id, p]));
+      const plannedBy = new Map(loadProfiles(conn, [...everyone.values()]).map((p) => [p.participant.id, p.sessions.map(Number)]));
+      return (openerInput = { sessions: statements(conn).sessions.all({ eventId: event.id }), plannedBy });
+    },
+  };
 }
 
 function peopleOf(conn: Conn, ids: number[]): Map<number, Participant> {
@@ -139,7 +205,7 @@ function peopleOf(conn: Conn, ids: number[]): Map<number, Participant> {
   return new Map(rows.map((p) => [p.id, p]));
 }
 
-function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$inferSelect>): MeetupView {
+function meetupOf(pair: LivePairRow, spots: SpotsById): MeetupView {
   const spot = pair.spotId === null ? undefined : spots.get(pair.spotId);
   return {
     spotId: spot?.id ?? null,
@@ -149,21 +215,21 @@ function meetupOf(pair: LivePairRow, spots: Map<number, typeof meetupSpots.$infe
   };
 }
 
-export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): MyPairs {
-  // the row the caller holds may predate a rematch that just happened
-  const fresh = findPerson(db, event.id, me.id) ?? me;
+export function findMyPairs(db: Db, event: Event, me: Participant, now: Date, preloaded?: Preloaded): MyPairs {
+  // the row the caller holds may predate a rematch that just happened, unless it was read just now
+  const fresh = preloaded ? me : (findPerson(db, event.id, me.id) ?? me);
   const firstTimer = fresh.role === 'first_timer';
   const mine = firstTimer ? statements(db).pairsOfFirstTimer : statements(db).pairsOfVolunteer;
-  let rows = mine.all({ eventId: event.id, personId: fresh.id }).filter(isLive);
-  const allBuddies = peopleOf(
-    db,
-    rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId)),
-  );
+  let rows = (preloaded?.livePairs.get(fresh.id) ?? mine.all({ eventId: event.id, personId: fresh.id })).filter(isLive);
+  const buddyIds = rows.map((r) => (firstTimer ? r.volunteerId : r.firstTimerId));
+  const allBuddies = preloaded
+    ? new Map(buddyIds.flatMap((id) => (preloaded.buddies.has(id) ? [[id, preloaded.buddies.get(id)!] as const] : [])))
+    : peopleOf(db, buddyIds);
   // a buddy who erased their data is gone from the page; the pair stays for the counts
   const buddies = new Map([...allBuddies].filter(([, b]) => b.erasedAt === null));
   rows = rows.filter((r) => buddies.has(firstTimer ? r.volunteerId : r.firstTimerId));
-  const spots = spotsById(db, event.id);
-  const openers = openerSource(db, event, fresh);
+  const spots = preloaded?.spots ?? spotsById(db, event.id);
+  const openers = openerSource(db, event, fresh, preloaded);
   const views: BuddyView[] = rows.map((pair) => {
     const buddy = buddies.get(firstTimer ? pair.volunteerId : pair.firstTimerId)!;
     // the pin is the organizers' business; "the best buddy with room" says nothing to talk about
@@ -195,7 +261,7 @@ export function findMyPairs(db: Db, event: Event, me: Participant, now: Date): M
     offMeetups: findOffMeetups(db, event, fresh, rows, now),
     waitingSince: firstTimer && views.length === 0 ? fresh.waitingSince : null,
     nextChangeAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
-    notices: loadNotices(db, fresh.id, now),
+    notices: preloaded?.notices.get(fresh.id) ?? loadNotices(db, fresh.id, now),
   };
 }
 
@@ -245,12 +311,17 @@ function groupByMeetup(buddies: BuddyView[]): MyMeetup[] {
 }
 
 /** Chooses openers for one person's pairs, reading the program and session plans only when one is needed. */
-function openerSource(db: Db, event: Event, me: Participant) {
+function openerSource(db: Db, event: Event, me: Participant, preloaded?: Preloaded) {
   let sessions: ProgramSession[] | undefined;
+  const plannedOf = (a: Participant, b: Participant): Set<number> => {
+    if (!preloaded) return new Set(loadProfiles(db, [a, b]).flatMap((p) => p.sessions.map(Number)));
+    const { plannedBy } = preloaded.openerInput();
+    return new Set([...(plannedBy.get(a.id) ?? []), ...(plannedBy.get(b.id) ?? [])]);
+  };
   return {
     choose(pair: LivePairRow, buddy: Participant): Opener {
-      sessions ??= statements(db).sessions.all({ eventId: event.id });
-      const planned = new Set(loadProfiles(db, [me, buddy]).flatMap((p) => p.sessions.map(Number)));
+      sessions ??= preloaded ? preloaded.openerInput().sessions : statements(db).sessions.all({ eventId: event.id });
+      const planned = plannedOf(me, buddy);
       return chooseOpener({
         pairId: pair.id,
         meetAt: pair.meetAt,

@@ -585,12 +585,13 @@ const plannedStatements = preparedOnce((db) => {
   };
 });
 
-export function findPlannedBuddies(conn: Conn, event: Event, me: Participant): PlannedBuddyView[] {
+/** `preloaded.fresh`: `me` was read just now, no need to read it again. */
+export function findPlannedBuddies(conn: Conn, event: Event, me: Participant, preloaded?: { fresh: true }): PlannedBuddyView[] {
   const mine = plannedStatements(conn);
   const rows = (me.role === 'first_timer' ? mine.ofFirstTimer : mine.ofVolunteer).all({ eventId: event.id, id: me.id });
   if (rows.length === 0) return [];
   const buddies = peopleById(conn, rows.map((r) => (me.role === 'first_timer' ? r.volunteerId : r.firstTimerId)));
-  const fresh = findPerson(conn, event.id, me.id) ?? me;
+  const fresh = preloaded?.fresh ? me : (findPerson(conn, event.id, me.id) ?? me);
   const holdUntil = plannedHoldEndsAt(event);
   return rows.flatMap((pair) => {
     const buddy = buddies.get(me.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId);

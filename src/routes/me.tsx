@@ -6,8 +6,8 @@ import { loadEventCatalog } from '../domain/events.ts';
 import { confirmMet, reportBuddyMissing, requestDifferentBuddy } from '../domain/buddy-actions.ts';
 import { loadRequestsView } from '../domain/buddy-requests.ts';
 import type { PairRefusal } from '../domain/live-pairs.ts';
-import { findMyPairs } from '../domain/pair-views.ts';
-import { findParticipantByToken, findPerson, loadProfile, type Participant } from '../domain/participants.ts';
+import { findMyPairs, preloadMyPairs, type Preloaded } from '../domain/pair-views.ts';
+import { findParticipantByToken, loadProfile, peopleInEvent, type Participant } from '../domain/participants.ts';
 import { findPlannedBuddies } from '../domain/planned-pairs.ts';
 import { updateProfile } from '../domain/registration.ts';
 import { profileSchemaFor } from '../domain/registration-schema.ts';
@@ -82,16 +82,28 @@ meRoutes.get('/:token', async (c) => {
   );
 });
 
-/** The status fragment for this person as it is now: the /status answer and the pushed event alike. */
-function statusView(c: Context<AppEnv>, me: Participant, message?: string) {
+/**
+ * What the status fragments of a batch of people read once for all of them: the people themselves
+ * (read here once, so the fragment need not read them again), the event's spots, their live pairs,
+ * buddies and notices. The /status
+ * answer is a batch of one, so the answer and the pushed event cannot drift apart.
+ */
+function loadStatusBatch(c: Context<AppEnv>, participantIds: number[]) {
+  const { db, event } = c.var;
+  const people = peopleInEvent(db, event.id, participantIds);
+  return { people, preloaded: preloadMyPairs(db, event, [...people.values()], c.var.now()) };
+}
+
+/** The status fragment for this person as it is now (`me` read with its batch): the /status answer and the pushed event alike. */
+function statusView(c: Context<AppEnv>, me: Participant, preloaded: Preloaded, message?: string) {
   const { db, event } = c.var;
   const now = c.var.now();
   return (
     <MeStatus
       me={me}
       slug={event.slug}
-      myPairs={findMyPairs(db, event, me, now)}
-      planned={findPlannedBuddies(db, event, me)}
+      myPairs={findMyPairs(db, event, me, now, preloaded)}
+      planned={findPlannedBuddies(db, event, me, preloaded)}
       requests={loadRequestsView(db, me)}
       now={now}
       timezone={event.timezone}
@@ -102,7 +114,10 @@ function statusView(c: Context<AppEnv>, me: Participant, message?: string) {
 }
 
 function renderStatus(c: Context<AppEnv>, status: 200 | 404 | 409 = 200, message?: string) {
-  return c.html(statusView(c, c.var.me, message), status);
+  // read again: an action just before may have changed this person (a rematch)
+  const me = c.var.me;
+  const batch = loadStatusBatch(c, [me.id]);
+  return c.html(statusView(c, batch.people.get(me.id) ?? me, batch.preloaded, message), status);
 }
 
 meRoutes.get('/:token/status', (c) => renderStatus(c));
@@ -110,13 +125,18 @@ meRoutes.get('/:token/status', (c) => renderStatus(c));
 // each change that concerns this person arrives as their status fragment, so the phone need not ask
 meRoutes.get('/:token/stream', (c) => {
   const { event, me } = c.var;
-  return streamPersonalFragment(c, { eventId: event.id, participantId: me.id, render: () => statusFragment(c, me.id) });
+  return streamPersonalFragment(c, { eventId: event.id, participantId: me.id, render: (ids) => statusFragments(c, ids) });
 });
 
-/** The status fragment as it is now, for a push; null when the person is gone. */
-async function statusFragment(c: Context<AppEnv>, participantId: number): Promise<string | null> {
-  const me = findPerson(c.var.db, c.var.event.id, participantId);
-  return me ? String(await statusView(c, me)) : null;
+/** The status fragments of a batch of people as they are now, for a push; null for someone gone. */
+async function statusFragments(c: Context<AppEnv>, participantIds: number[]): Promise<Map<number, string | null>> {
+  const batch = loadStatusBatch(c, participantIds);
+  const fragments = new Map<number, string | null>();
+  for (const id of participantIds) {
+    const me = batch.people.get(id);
+    fragments.set(id, me ? String(await statusView(c, me, batch.preloaded)) : null);
+  }
+  return fragments;
 }
 
 meRoutes.get('/:token/meetup.ics', (c) => {

@@ -7,12 +7,15 @@ import type { AppEnv } from '../app-env.ts';
 import type { LiveHub } from '../live.ts';
 import { isReconnect, liveStream, sseFrame, type SendFrame } from './live-stream.ts';
 
-/** The person's fragment as it is now; null when there is nothing to show them any more (erased). */
-export type RenderFragment = () => Promise<string | null>;
+/**
+ * The fragments of these people as they are now, read together (one query per kind for the batch);
+ * null, or no entry, when there is nothing to show someone any more (erased).
+ */
+export type RenderFragments = (participantIds: number[]) => Promise<Map<number, string | null>>;
 
 type EventStreams = {
   /** person → their open streams, each with a way to render the fragment */
-  people: Map<number, Map<SendFrame, RenderFragment>>;
+  people: Map<number, Map<SendFrame, RenderFragments>>;
   /** people with a change not yet rendered; a second change before the render is covered by it */
   dirty: Set<number>;
   flushing: boolean;
@@ -59,21 +62,33 @@ async function flush(streams: EventStreams, eventId: number) {
       batch.push(id);
       if (batch.length === batchSize) break;
     }
-    for (const id of batch) {
-      streams.dirty.delete(id);
-      const devices = streams.people.get(id);
-      if (!devices) continue;
-      const [render] = devices.values();
-      let html: string | null;
+    for (const id of batch) streams.dirty.delete(id);
+    const present = batch.filter((id) => streams.people.has(id));
+    if (present.length > 0) {
+      // every device of an event renders the same way: any one's renderer serves the whole batch
+      const [render] = streams.people.get(present[0]!)!.values();
+      let fragments: Map<number, string | null>;
       try {
-        html = await render!();
+        fragments = await render!(present);
       } catch (err) {
-        console.error(`live status for person #${id} of event #${eventId} failed:`, err);
-        continue;
+        // one person's failure must not silence the rest of the batch: render them one by one
+        console.error(`live status for a batch of event #${eventId} failed, rendering one by one:`, err);
+        fragments = new Map();
+        for (const id of present) {
+          try {
+            for (const [k, v] of await render!([id])) fragments.set(k, v);
+          } catch (err) {
+            console.error(`live status for person #${id} of event #${eventId} failed:`, err);
+          }
+        }
       }
-      if (html === null) continue;
-      const frame = sseFrame(personalEventName, html);
-      for (const send of devices.keys()) send(frame);
+      for (const id of present) {
+        const html = fragments.get(id);
+        const devices = streams.people.get(id);
+        if (html == null || !devices) continue;
+        const frame = sseFrame(personalEventName, html);
+        for (const send of devices.keys()) send(frame);
+      }
     }
     if (streams.dirty.size > 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -84,9 +99,9 @@ export const personalEventName = 'status';
 
 /**
  * The stream of one person's page: each change that concerns them arrives as their fragment,
- * rendered by `render` (which reads the state at that moment, so it is never older than the change).
+ * rendered by `render` with the others of its batch (it reads the state at that moment, so it is never older than the change).
  */
-export function streamPersonalFragment(c: Context<AppEnv>, opts: { eventId: number; participantId: number; render: RenderFragment }): Response {
+export function streamPersonalFragment(c: Context<AppEnv>, opts: { eventId: number; participantId: number; render: RenderFragments }): Response {
   const live = c.var.live;
   const { eventId, participantId } = opts;
   let gone = false;
