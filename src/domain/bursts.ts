@@ -18,17 +18,20 @@ export type BurstPerson = Pick<Participant, 'id' | 'name' | 'role' | 'status' | 
 /** The registrations of one minute, newest minute first. */
 export type Burst = { minute: Date; people: BurstPerson[] };
 
+/** What the burst list and its confirmation show of each person: a BurstPerson. */
+const burstPersonColumns = {
+  id: participants.id,
+  name: participants.name,
+  role: participants.role,
+  status: participants.status,
+  createdAt: participants.createdAt,
+  checkedInAt: participants.checkedInAt,
+};
+
 /** Registrations people made themselves (not imported, not withdrawn), newest first, by minute. */
 export function listRecentBursts(db: Conn, eventId: number): Burst[] {
   const rows = db
-    .select({
-      id: participants.id,
-      name: participants.name,
-      role: participants.role,
-      status: participants.status,
-      createdAt: participants.createdAt,
-      checkedInAt: participants.checkedInAt,
-    })
+    .select(burstPersonColumns)
     .from(participants)
     .where(and(eq(participants.eventId, eventId), isNull(participants.importedAt), ne(participants.status, 'withdrawn')))
     .orderBy(desc(participants.createdAt), desc(participants.id))
@@ -48,14 +51,7 @@ export function listRecentBursts(db: Conn, eventId: number): Burst[] {
 export function findPeopleToWithdraw(db: Conn, eventId: number, ids: number[]): BurstPerson[] {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: participants.id,
-      name: participants.name,
-      role: participants.role,
-      status: participants.status,
-      createdAt: participants.createdAt,
-      checkedInAt: participants.checkedInAt,
-    })
+    .select(burstPersonColumns)
     .from(participants)
     .where(and(eq(participants.eventId, eventId), inArray(participants.id, [...new Set(ids)])))
     .all();
