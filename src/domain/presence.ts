@@ -5,7 +5,7 @@
 // is passed around or scripted checks in at most `presenceCap` people per token (the event's
 // setting, 30 by default): beyond that they are registered but not present, and check in at the desk.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { participants, presenceUses } from '../../db/schema.ts';
 import type { Conn, Db, Tx } from '../db.ts';
 import { defaultEventSettings, type Event } from './events.ts';
@@ -60,6 +60,10 @@ function claimPresence(tx: Tx, secret: string, event: Event, token: string | und
   if (presence !== 'at-desk') return presence;
   const { kioskId, window } = readPresenceToken(secret, event.slug, token, now)!;
   const cap = defaultEventSettings(event.settings).presenceCap;
+  // only the current and previous windows' tokens are accepted, so older counts can go
+  tx.delete(presenceUses)
+    .where(and(eq(presenceUses.kioskId, kioskId), lt(presenceUses.window, window - 1)))
+    .run();
   const claimed = tx
     .insert(presenceUses)
     .values({ kioskId, window, used: 1 })

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, kiosks, participants } from '../../db/schema.ts';
+import { auditLog, kiosks, participants, presenceUses } from '../../db/schema.ts';
 import { getOrCreateSecret } from '../../src/domain/secrets.ts';
 import { makeEvent, makeParticipant } from '../helpers/factories.ts';
 import { createEnrolment, deskTokenFrom, enrolKioskCookie } from '../helpers/kiosk.ts';
@@ -227,6 +227,14 @@ describe('an enrolled kiosk', () => {
     const ok = await postForm(t.app, `/e/${event.slug}/join/check-in`, { k: next }, { cookie: `bd_me=${v.token}` });
     expect(ok.status).toBe(303);
     expect(statusOf(t, v.id)).toBe('present');
+
+    // a kiosk open all day keeps the counts of the windows its tokens are still good for, no more
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(2 * 60 * 1000);
+      const later = await deskTokenFrom(t, event.slug, cookie);
+      expect((await postForm(t.app, `/e/${event.slug}/join`, { role: 'first_timer', name: `Later ${i}`, k: later })).status).toBe(303);
+    }
+    expect(t.db.select().from(presenceUses).all()).toHaveLength(2);
   });
 
   it('follows the cap an organizer set for the event, and a refused form uses none of it', async () => {
