@@ -172,9 +172,10 @@ function emailTaken(tx: Conn, eventId: number, email: string | null, exceptId?: 
   return row !== undefined && row.id !== exceptId;
 }
 
-// Saying whose page an e-mail belongs to would let anyone open it, so the message only points to the desk.
+// The message neither says whose page an e-mail belongs to nor that it is registered at all (anyone
+// can type an address): it tells the person how to reach their own page instead.
 const emailTakenMessage =
-  'This e-mail is already registered for this conference. Open the personal page you saved, or ask at the registration desk.';
+  "We can't register this e-mail here. If you registered for this conference before, open the personal page you saved or the link in our e-mails, or ask at the registration desk: they can find you by name.";
 
 const uniqueViolation = (err: unknown): err is Error =>
   err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
