@@ -30,6 +30,7 @@ import { enqueueMail } from './mail-outbox.ts';
 import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
 import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, personalLink, type Participant, type Person } from './participants.ts';
 import { preparedOnce } from './prepared.ts';
+import { insertProposedRound, speakNoCommonLanguage } from './round-proposals.ts';
 import { firstName, publicName, type PublicName } from './public-name.ts';
 import { instantOf } from './wall-time.ts';
 
@@ -108,11 +109,6 @@ function holdText(event: Event): string | null {
 /** Someone a pre-event round is for: registered, not checked in, not gone (an erased person keeps 'registered'). */
 const notHereYet = (p: Participant) => p.status === 'registered' && p.erasedAt === null;
 
-function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  return !a.some((l) => b.includes(l));
-}
-
 /**
  * Runs the matcher over first-timers who registered and are not here yet, without a planned
  * buddy, and volunteers likewise with room left after their planned pairs. Stored as a proposal
@@ -170,26 +166,15 @@ export function proposePreEventRound(
               : 'others were a better fit this round';
       return { firstTimerId: f.id, reason };
     });
-    const round = tx
-      .insert(matchRounds)
-      .values({
-        eventId: event.id,
-        status: 'proposed',
-        kind: 'pre-event',
-        trigger: 'organizer',
-        organizerId: args.organizerId,
-        proposal: { pairs: newPairs, unmatched, objective: result.objective },
-        matchedCount: newPairs.length,
-        createdAt: args.now,
-      })
-      .returning()
-      .get();
-    writeAudit(tx, {
+    const round = insertProposedRound(tx, {
       eventId: event.id,
+      kind: 'pre-event',
+      trigger: 'organizer',
       organizerId: args.organizerId,
+      proposal: { pairs: newPairs, unmatched, objective: result.objective },
+      now: args.now,
       action: 'propose-pre-event-round',
-      detail: `proposed pre-event round #${round.id}: ${newPairs.length} planned pairs, ${unmatched.length} unmatched`,
-      at: args.now,
+      detail: (id) => `proposed pre-event round #${id}: ${newPairs.length} planned pairs, ${unmatched.length} unmatched`,
     });
     return { ok: true, round } as const;
   }, immediate);
