@@ -16,10 +16,11 @@ import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { committeeSignature } from './feedback-invitations.ts';
 import {
-  countLivePairsOf,
+  countLoads,
   createMeetupPlanner,
   immediate,
   livePairOfFirstTimer,
+  loadLivePairs,
   loadPlannedHolds,
   spotName,
   type LivePairRow,
@@ -28,7 +29,7 @@ import {
 } from './live-pairs.ts';
 import { enqueueMail } from './mail-outbox.ts';
 import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
-import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, personalLink, type Participant, type Person } from './participants.ts';
+import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, peopleInEvent, personalLink, type Participant, type Person } from './participants.ts';
 import { preparedOnce } from './prepared.ts';
 import { insertProposedRound, speakNoCommonLanguage } from './round-proposals.ts';
 import { firstName, publicName, type PublicName } from './public-name.ts';
@@ -196,9 +197,18 @@ export function publishPlannedRound(
   let published = 0;
   let skipped = 0;
   let mailed = 0;
+  // everything the checks need, read once, as publishRound does for a day's round
+  const people = peopleInEvent(tx, event.id, round.proposal.pairs.flatMap((p) => [p.firstTimerId, p.volunteerId]));
+  const live = loadLivePairs(tx, event.id);
+  const liveFirstTimers = new Set(live.map((p) => p.firstTimerId));
+  const liveLoads = countLoads(live);
+  const person = (id: number, role: Participant['role']) => {
+    const p = people.get(id);
+    return p && p.role === role ? p : undefined;
+  };
   for (const proposed of round.proposal.pairs) {
-    const firstTimer = findPerson(tx, event.id, proposed.firstTimerId, 'first_timer');
-    const volunteer = findPerson(tx, event.id, proposed.volunteerId, 'volunteer');
+    const firstTimer = person(proposed.firstTimerId, 'first_timer');
+    const volunteer = person(proposed.volunteerId, 'volunteer');
     // the world moved since the proposal: someone arrived, left, was planned or forbidden
     const stillPossible =
       firstTimer !== undefined &&
@@ -206,8 +216,8 @@ export function publishPlannedRound(
       notHereYet(firstTimer) &&
       notHereYet(volunteer) &&
       !holds.firstTimerIds.has(firstTimer.id) &&
-      livePairOfFirstTimer(tx, firstTimer.id) === undefined &&
-      countLivePairsOf(tx, volunteer.id) + (holds.places.get(volunteer.id) ?? 0) < volunteer.capacity &&
+      !liveFirstTimers.has(firstTimer.id) &&
+      (liveLoads.get(volunteer.id) ?? 0) + (holds.places.get(volunteer.id) ?? 0) < volunteer.capacity &&
       !forbidden.has(`${firstTimer.id}:${volunteer.id}`) &&
       !speakNoCommonLanguage(firstTimer.languages, volunteer.languages);
     if (!stillPossible) {
