@@ -45,24 +45,29 @@ export function isStale() {
   return sources.some((source) => newestMtime(join(root, source)) > stamp.mtimeMs);
 }
 
+/** How our TypeScript becomes a Node bundle; the bench bundles its baseline servers the same way so both sides run alike. */
+export const bundleOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  // a native addon, loaded from node_modules at run time
+  external: ['better-sqlite3'],
+  // CommonJS packages in an ES module bundle call require(); give them Node's
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 export async function build() {
   const started = performance.now();
   const esbuild = await import('esbuild');
   mkdirSync(dist, { recursive: true });
   await esbuild.build({
+    ...bundleOptions,
     absWorkingDir: root,
     entryPoints: Object.entries(entryPoints).map(([out, input]) => ({ out, in: input })),
     outdir: dist,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // a native addon, loaded from node_modules at run time
-    external: ['better-sqlite3'],
-    // CommonJS packages in an ES module bundle call require(); give them Node's
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-    legalComments: 'none',
   });
   // the matcher is a `bin`: npm links it as an executable
   const match = join(dist, 'match.js');

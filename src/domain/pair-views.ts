@@ -139,7 +139,7 @@ const statements = preparedOnce((db) => {
 });
 
 /** An event's meetup spots by id. */
-export type SpotsById = Map<number, typeof meetupSpots.$inferSelect>;
+type SpotsById = Map<number, typeof meetupSpots.$inferSelect>;
 
 function spotsById(conn: Conn, eventId: number): SpotsById {
   const rows = statements(conn).spots.all({ eventId });

@@ -77,15 +77,7 @@ function claimPresence(tx: Tx, secret: string, event: Event, token: string | und
   return claimed && claimed.used <= cap ? 'at-desk' : 'over-cap';
 }
 
-/** Registers someone from the join form; present when their token is fresh and not used up. */
-export function registerWithPresence(
-  db: Db,
-  args: { secret: string; event: Event; input: RegistrationInput; token: string | undefined; now: Date },
-): RegisterResult & { presence: Presence } {
-  return db.transaction((tx) => insertWithPresence(tx, args), { behavior: 'immediate' });
-}
-
-type RegisterArgs = Parameters<typeof registerWithPresence>[1];
+type RegisterArgs = { secret: string; event: Event; input: RegistrationInput; token: string | undefined; now: Date };
 
 function insertWithPresence(tx: Tx, args: RegisterArgs): RegisterResult & { presence: Presence } {
   // a refused form uses nothing up: the window is claimed only once the person is saved
@@ -96,8 +88,9 @@ function insertWithPresence(tx: Tx, args: RegisterArgs): RegisterResult & { pres
 }
 
 /**
- * registerWithPresence for the join form: registrations that arrive together share one commit
- * (shared-commit.ts), and each is answered once it is on disk.
+ * Registers someone from the join form; present when their token is fresh and not used up.
+ * Registrations that arrive together share one commit (shared-commit.ts), and each is answered
+ * once it is on disk.
  */
 export function registerWithPresenceSoon(db: Db, args: RegisterArgs): Promise<RegisterResult & { presence: Presence }> {
   return inSharedCommit(db, (tx) => insertWithPresence(tx, args));

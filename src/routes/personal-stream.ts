@@ -95,7 +95,7 @@ async function flush(streams: EventStreams, eventId: number) {
 }
 
 /** The SSE event a personal page swaps in (`sse-swap`). */
-export const personalEventName = 'status';
+const personalEventName = 'status';
 
 /**
  * The stream of one person's page: each change that concerns them arrives as their fragment,

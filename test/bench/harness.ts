@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { bundleOptions } from '../../scripts/build.mjs';
 import { migrateDb, openDb, type Db } from '../../src/db.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -146,16 +147,10 @@ export async function buildBaseline(name: string): Promise<string> {
   mkdirSync(BASELINE_DIR, { recursive: true });
   const outfile = join(BASELINE_DIR, `${name}.js`);
   await esbuild.build({
+    ...bundleOptions,
     absWorkingDir: ROOT,
     entryPoints: [join(ROOT, 'test/bench/servers', `${name}.ts`)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
   return outfile;
 }
