@@ -192,6 +192,8 @@ export function eraseParticipant(
       for (const pair of mine) {
         board = true;
         const buddyId = p.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId;
+        // read once: the audit line and the mail want only their name, e-mail and token, which rematching leaves alone
+        const buddy = findPerson(tx, event.id, buddyId)!;
         changed.add(buddyId);
         let text: string;
         if (p.role === 'first_timer') {
@@ -201,11 +203,10 @@ export function eraseParticipant(
           const outcome = rematchInTx(tx, event, buddyId, { excludeVolunteerIds: [p.id], now });
           if (outcome) changed.add(outcome.volunteer.id);
           text = outcome ? buddyLeftTexts.rematched : buddyLeftTexts.waiting;
-          const ft = findPerson(tx, event.id, buddyId)!;
-          rematches.push(outcome ? `${auditName(ft)} rematched with ${auditName(outcome.volunteer)}` : `${auditName(ft)} waits for the next round`);
+          rematches.push(outcome ? `${auditName(buddy)} rematched with ${auditName(outcome.volunteer)}` : `${auditName(buddy)} waits for the next round`);
         }
         tell(tx, buddyId, text, now);
-        mailBuddy(tx, event, findPerson(tx, event.id, buddyId)!, pair.id, text, args.publicUrl, now);
+        mailBuddy(tx, event, buddy, pair.id, text, args.publicUrl, now);
         told++;
       }
       // a plan made before the conference ends too; the one who stays is free for the day's rounds
