@@ -4,7 +4,7 @@
 // sessions chosen, pairs and ratings — so the program report and the dashboard still add up; every
 // field that says who they are goes, their link stops working, the mail to them and the words in
 // the audit log that name them go too. Why a row and not a table of counts: docs/decisions/erasure.md.
-import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   auditLog,
@@ -281,9 +281,3 @@ const noticeStatements = preparedOnce((db) => ({
     .orderBy(participantNotices.id)
     .prepare(),
 }));
-
-/** Whether someone's personal data is gone (they are still counted, anonymously). */
-export const isErased = (p: Pick<Participant, 'erasedAt'>) => p.erasedAt !== null;
-
-/** Not erased: for queries that list people by name. */
-export const notErased = isNull(participants.erasedAt);
