@@ -16,10 +16,11 @@ import { auditName, writeAudit } from './audit.ts';
 import { defaultEventSettings, type Event } from './events.ts';
 import { committeeSignature } from './feedback-invitations.ts';
 import {
-  countLivePairsOf,
+  countLoads,
   createMeetupPlanner,
   immediate,
   livePairOfFirstTimer,
+  loadLivePairs,
   loadPlannedHolds,
   spotName,
   type LivePairRow,
@@ -28,8 +29,9 @@ import {
 } from './live-pairs.ts';
 import { enqueueMail } from './mail-outbox.ts';
 import { loadForbidden, loadLabels, loadProfiles, toMatcherFirstTimer, toMatcherVolunteer } from './matching-input.ts';
-import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, personalLink, type Participant, type Person } from './participants.ts';
+import { checkInParticipant, findPerson, isHere, loadEventPeople, peopleById, peopleInEvent, personalLink, type Participant, type Person } from './participants.ts';
 import { preparedOnce } from './prepared.ts';
+import { insertProposedRound, speakNoCommonLanguage } from './round-proposals.ts';
 import { firstName, publicName, type PublicName } from './public-name.ts';
 import { instantOf } from './wall-time.ts';
 
@@ -108,11 +110,6 @@ function holdText(event: Event): string | null {
 /** Someone a pre-event round is for: registered, not checked in, not gone (an erased person keeps 'registered'). */
 const notHereYet = (p: Participant) => p.status === 'registered' && p.erasedAt === null;
 
-function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  return !a.some((l) => b.includes(l));
-}
-
 /**
  * Runs the matcher over first-timers who registered and are not here yet, without a planned
  * buddy, and volunteers likewise with room left after their planned pairs. Stored as a proposal
@@ -170,26 +167,15 @@ export function proposePreEventRound(
               : 'others were a better fit this round';
       return { firstTimerId: f.id, reason };
     });
-    const round = tx
-      .insert(matchRounds)
-      .values({
-        eventId: event.id,
-        status: 'proposed',
-        kind: 'pre-event',
-        trigger: 'organizer',
-        organizerId: args.organizerId,
-        proposal: { pairs: newPairs, unmatched, objective: result.objective },
-        matchedCount: newPairs.length,
-        createdAt: args.now,
-      })
-      .returning()
-      .get();
-    writeAudit(tx, {
+    const round = insertProposedRound(tx, {
       eventId: event.id,
+      kind: 'pre-event',
+      trigger: 'organizer',
       organizerId: args.organizerId,
+      proposal: { pairs: newPairs, unmatched, objective: result.objective },
+      now: args.now,
       action: 'propose-pre-event-round',
-      detail: `proposed pre-event round #${round.id}: ${newPairs.length} planned pairs, ${unmatched.length} unmatched`,
-      at: args.now,
+      detail: (id) => `proposed pre-event round #${id}: ${newPairs.length} planned pairs, ${unmatched.length} unmatched`,
     });
     return { ok: true, round } as const;
   }, immediate);
@@ -211,9 +197,18 @@ export function publishPlannedRound(
   let published = 0;
   let skipped = 0;
   let mailed = 0;
+  // everything the checks need, read once, as publishRound does for a day's round
+  const people = peopleInEvent(tx, event.id, round.proposal.pairs.flatMap((p) => [p.firstTimerId, p.volunteerId]));
+  const live = loadLivePairs(tx, event.id);
+  const liveFirstTimers = new Set(live.map((p) => p.firstTimerId));
+  const liveLoads = countLoads(live);
+  const person = (id: number, role: Participant['role']) => {
+    const p = people.get(id);
+    return p && p.role === role ? p : undefined;
+  };
   for (const proposed of round.proposal.pairs) {
-    const firstTimer = findPerson(tx, event.id, proposed.firstTimerId, 'first_timer');
-    const volunteer = findPerson(tx, event.id, proposed.volunteerId, 'volunteer');
+    const firstTimer = person(proposed.firstTimerId, 'first_timer');
+    const volunteer = person(proposed.volunteerId, 'volunteer');
     // the world moved since the proposal: someone arrived, left, was planned or forbidden
     const stillPossible =
       firstTimer !== undefined &&
@@ -221,8 +216,8 @@ export function publishPlannedRound(
       notHereYet(firstTimer) &&
       notHereYet(volunteer) &&
       !holds.firstTimerIds.has(firstTimer.id) &&
-      livePairOfFirstTimer(tx, firstTimer.id) === undefined &&
-      countLivePairsOf(tx, volunteer.id) + (holds.places.get(volunteer.id) ?? 0) < volunteer.capacity &&
+      !liveFirstTimers.has(firstTimer.id) &&
+      (liveLoads.get(volunteer.id) ?? 0) + (holds.places.get(volunteer.id) ?? 0) < volunteer.capacity &&
       !forbidden.has(`${firstTimer.id}:${volunteer.id}`) &&
       !speakNoCommonLanguage(firstTimer.languages, volunteer.languages);
     if (!stillPossible) {

@@ -27,6 +27,7 @@ import {
   type MatchProfile,
 } from './matching-input.ts';
 import { publishPlannedRound } from './planned-pairs.ts';
+import { insertProposedRound, speakNoCommonLanguage } from './round-proposals.ts';
 import { isHere, loadEventPeople, peopleInEvent, type Participant, type Person } from './participants.ts';
 
 export type MatchRound = typeof matchRounds.$inferSelect;
@@ -44,12 +45,6 @@ const unmatchedReasons = {
   forbidden: 'forbidden with every free volunteer',
   outbid: 'others were a better fit this round',
 } as const;
-
-/** Both said which languages they speak and share none: the only reason besides a forbid a pair is ruled out. */
-function speakNoCommonLanguage(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  return !a.some((l) => b.includes(l));
-}
 
 /** Why the matcher left someone out, judged against the room volunteers had before this round. */
 function unmatchedReason(
@@ -166,25 +161,15 @@ export function proposeRound(
       objective -= weights.extraSlot * (pairsInMind(after) - pairsInMind(before));
     }
 
-    const round = tx
-      .insert(matchRounds)
-      .values({
-        eventId: event.id,
-        status: 'proposed',
-        trigger: args.trigger,
-        organizerId: args.organizerId,
-        proposal: { pairs: newPairs, unmatched, objective },
-        matchedCount: newPairs.length,
-        createdAt: args.now,
-      })
-      .returning()
-      .get();
-    writeAudit(tx, {
+    const round = insertProposedRound(tx, {
       eventId: event.id,
+      kind: 'day',
+      trigger: args.trigger,
       organizerId: args.organizerId,
+      proposal: { pairs: newPairs, unmatched, objective },
+      now: args.now,
       action: 'propose-round',
-      detail: `proposed round #${round.id}${args.trigger === 'auto' ? ' (automatic)' : ''}: ${newPairs.length} pairs, ${unmatched.length} unmatched`,
-      at: args.now,
+      detail: (id) => `proposed round #${id}${args.trigger === 'auto' ? ' (automatic)' : ''}: ${newPairs.length} pairs, ${unmatched.length} unmatched`,
     });
     return { ok: true, round } as const;
   }, immediate);
