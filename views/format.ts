@@ -42,6 +42,11 @@ export function formatDay(date: string): string {
   return onDay(date, { weekday: 'long', month: 'long', day: 'numeric' });
 }
 
+/** A calendar date with its year, for a day months away: "January 14, 2027". */
+export function formatLongDate(date: string): string {
+  return onDay(date, { dateStyle: 'long' });
+}
+
 /** A program time, as written: "10:30 AM". */
 export function formatClock(localDateTime: string): string {
   const [h = 0, m = 0] = localDateTime.slice(11, 16).split(':').map(Number);

@@ -1,10 +1,8 @@
 // "Your data" on a personal page: what is stored and who sees it, the download, and "Delete me"
 // with its confirmation step and the page that follows it.
 import { ConfirmField } from './field.tsx';
+import { formatLongDate } from './format.ts';
 import { Layout } from './layout.tsx';
-
-/** "January 14, 2027": the year matters, it is months away */
-const longDate = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 export type MyDataPageProps = {
   eventName: string;
@@ -79,7 +77,7 @@ function YourDataSummary({ role, eraseOn }: { role: MyDataPageProps['role']; era
         <li>Nobody else. Nothing is sold or shared.</li>
       </ul>
       <p>
-        Your personal data is erased on <strong>{longDate(eraseOn)}</strong>; only anonymous counts stay. You can erase it sooner below.
+        Your personal data is erased on <strong>{formatLongDate(eraseOn)}</strong>; only anonymous counts stay. You can erase it sooner below.
       </p>
     </section>
   );

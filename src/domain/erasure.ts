@@ -4,7 +4,7 @@
 // sessions chosen, pairs and ratings — so the program report and the dashboard still add up; every
 // field that says who they are goes, their link stops working, the mail to them and the words in
 // the audit log that name them go too. Why a row and not a table of counts: docs/decisions/erasure.md.
-import { and, eq, gt, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   auditLog,
@@ -192,6 +192,8 @@ export function eraseParticipant(
       for (const pair of mine) {
         board = true;
         const buddyId = p.role === 'first_timer' ? pair.volunteerId : pair.firstTimerId;
+        // read once: the audit line and the mail want only their name, e-mail and token, which rematching leaves alone
+        const buddy = findPerson(tx, event.id, buddyId)!;
         changed.add(buddyId);
         let text: string;
         if (p.role === 'first_timer') {
@@ -201,11 +203,10 @@ export function eraseParticipant(
           const outcome = rematchInTx(tx, event, buddyId, { excludeVolunteerIds: [p.id], now });
           if (outcome) changed.add(outcome.volunteer.id);
           text = outcome ? buddyLeftTexts.rematched : buddyLeftTexts.waiting;
-          const ft = findPerson(tx, event.id, buddyId)!;
-          rematches.push(outcome ? `${auditName(ft)} rematched with ${auditName(outcome.volunteer)}` : `${auditName(ft)} waits for the next round`);
+          rematches.push(outcome ? `${auditName(buddy)} rematched with ${auditName(outcome.volunteer)}` : `${auditName(buddy)} waits for the next round`);
         }
         tell(tx, buddyId, text, now);
-        mailBuddy(tx, event, findPerson(tx, event.id, buddyId)!, pair.id, text, args.publicUrl, now);
+        mailBuddy(tx, event, buddy, pair.id, text, args.publicUrl, now);
         told++;
       }
       // a plan made before the conference ends too; the one who stays is free for the day's rounds
@@ -280,9 +281,3 @@ const noticeStatements = preparedOnce((db) => ({
     .orderBy(participantNotices.id)
     .prepare(),
 }));
-
-/** Whether someone's personal data is gone (they are still counted, anonymously). */
-export const isErased = (p: Pick<Participant, 'erasedAt'>) => p.erasedAt !== null;
-
-/** Not erased: for queries that list people by name. */
-export const notErased = isNull(participants.erasedAt);

@@ -7,7 +7,8 @@ import { auditLog, buddyRequests, feedbackResponses, interests, mailOutbox, meet
 import type { Db } from '../db.ts';
 import { pinnedReason } from '../matcher/index.ts';
 import type { Event } from './events.ts';
-import { loadProfile, peopleById, type Participant } from './participants.ts';
+import { auditName } from './audit.ts';
+import { loadProfile, peopleById, peopleInEvent, type Participant } from './participants.ts';
 import { publicName } from './public-name.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -57,16 +58,14 @@ export function collectMyData(db: Db, event: Event, me: Participant, now: Date) 
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .all();
   // others named in those lines, by public name only
-  const mentioned = peopleById(
+  const mentioned = peopleInEvent(
     db,
+    event.id,
     audit.flatMap((a) => [...a.detail.matchAll(/\(#(\d+)\)/g)].map((m) => Number(m[1]))),
   );
   const withPublicNames = (detail: string) => {
     let out = detail;
-    for (const [id, p] of mentioned) {
-      if (p.eventId !== event.id) continue;
-      out = out.split(`${p.name} (#${id})`).join(id === me.id ? `${p.name} (you)` : publicName(p.name));
-    }
+    for (const [id, p] of mentioned) out = out.split(auditName(p)).join(id === me.id ? `${p.name} (you)` : publicName(p.name));
     return out;
   };
 

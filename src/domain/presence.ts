@@ -47,18 +47,25 @@ export function readPresenceToken(secret: string, slug: string, token: string | 
   return expected.length === given.length && timingSafeEqual(expected, given) ? { kioskId, window } : undefined;
 }
 
+/** The token's kiosk and window when it is fresh and its kiosk still active. */
+function activeToken(conn: Conn, secret: string, event: Event, token: string, now: Date): { kioskId: number; window: number } | undefined {
+  const read = readPresenceToken(secret, event.slug, token, now);
+  return read && isKioskActive(conn, event.id, read.kioskId) ? read : undefined;
+}
+
 /** What a token says now, without using it up: for showing "you're at the desk" on a form. */
 export function presenceOf(conn: Conn, secret: string, event: Event, token: string | undefined, now: Date): Exclude<Presence, 'over-cap'> {
   if (!token) return 'remote';
-  const read = readPresenceToken(secret, event.slug, token, now);
-  return read && isKioskActive(conn, event.id, read.kioskId) ? 'at-desk' : 'expired';
+  return activeToken(conn, secret, event, token, now) ? 'at-desk' : 'expired';
 }
 
 /** Counts one check-in against the token's window, inside the caller's transaction, if the cap allows. */
 function claimPresence(tx: Tx, secret: string, event: Event, token: string | undefined, now: Date): Presence {
-  const presence = presenceOf(tx, secret, event, token, now);
-  if (presence !== 'at-desk') return presence;
-  const { kioskId, window } = readPresenceToken(secret, event.slug, token, now)!;
+  if (!token) return 'remote';
+  // read once: the HMAC and the kiosk lookup are not repeated for the window
+  const active = activeToken(tx, secret, event, token, now);
+  if (!active) return 'expired';
+  const { kioskId, window } = active;
   const cap = defaultEventSettings(event.settings).presenceCap;
   // only the current and previous windows' tokens are accepted, so older counts can go
   tx.delete(presenceUses)
