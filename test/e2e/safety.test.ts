@@ -53,7 +53,7 @@ describe('the safety button', () => {
     expect(await dashboard.getByText('Saved the code of conduct, safety contact, safety phone.').isVisible()).toBe(true);
     await dashboard.goto(`${baseUrl}/admin/e/${event.slug}`);
 
-    const board = await (await journey.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const board = await (await journey.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await board.goto(`${baseUrl}/e/${event.slug}/board`);
     await expect.poll(() => board.locator('body').innerText(), { timeout: 10_000 }).toContain('Rosa D.');
 
@@ -104,6 +104,7 @@ describe('the safety button', () => {
     // the board drops the pair, without a reload
     await expect.poll(() => board.locator('body').innerText(), { timeout: 10_000 }).not.toContain('Rosa D.');
     expect(await stillTheSamePage(board)).toBe(true);
+    await screenshot(board, 'safety-board-after');
 
     // the dashboard shows the alert at the top, without a reload
     const alert = dashboard.getByRole('region', { name: 'Safety: Rosa Diaz ended their pairing' });

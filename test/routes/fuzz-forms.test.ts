@@ -35,7 +35,7 @@ function buildWorld(t: TestApp) {
   const youth = catalog.interests.find((i) => i.label === 'Youth services')!;
   const pair = pinnedPair(t, event, rosa.id, marcus.id, organizer.id);
   const ana = makeParticipant(t.db, event, { name: 'Ana Alvarez', interests: [youth.id], present: true });
-  const vic = makeParticipant(t.db, event, { role: 'volunteer', name: 'Vic Vance', interests: [youth.id], present: true });
+  const vic = makeParticipant(t.db, event, { role: 'volunteer', name: 'Vic Vance', interests: [youth.id], present: true, listed: true });
   const ben = makeParticipant(t.db, event, { name: 'Ben Brandt', present: true });
   const cleo = makeParticipant(t.db, event, { role: 'volunteer', name: 'Cleo Cole', present: true });
   const other = pinnedPair(t, event, ben.id, cleo.id, organizer.id);
@@ -123,8 +123,9 @@ async function harvestForms(
   for (const route of appRoutes(app, 'GET')) {
     const pools = route.params.map((p) => paramPool(world, route, p));
     if (pools.some((p) => p.length === 0)) continue;
-    // each page once with the first real value of each parameter, pages about one row with every id
-    const variants = route.params.length > 0 && route.params.at(-1) !== 'slug' && route.params.at(-1) !== 'token' ? pools.at(-1)! : [''];
+    // each page once with the first real value of each parameter, pages about one row with every id,
+    // personal pages with every person's token (the directory's forms show only on a first-timer's own)
+    const variants = route.params.length > 0 && route.params.at(-1) !== 'slug' ? pools.at(-1)! : [''];
     for (const last of variants) {
       const values = pools.map((p, i) => (i === pools.length - 1 && last !== '' ? last : p[0]!));
       const res = await app.request(`${testOrigin}${fill(route, values)}`, { headers: { Cookie: world.cookie } });
@@ -241,6 +242,8 @@ describe('every form, fuzzed', () => {
     t.clock.set(later);
     await harvestForms(t.app, { ...world, cookie: world.cookieLater }, posts, harvest);
     expect(harvest.allFields.size).toBeGreaterThan(20);
+    // the directory's ask/take-back form is found, so its route is fuzzed past the 404 of a made-up URL
+    expect(harvest.urls.get('/e/:slug/me/:token/volunteers/:volunteerId/:action')?.size ?? 0).toBeGreaterThan(0);
 
     const runsPerRoute = Number(process.env.FUZZ_RUNS ?? 40);
     const failures: string[] = [];

@@ -258,6 +258,8 @@ describe('POST /e/:slug/join', () => {
     expect(again.status).toBe(422);
     const html = await again.text();
     expect(html).toContain("We can&#39;t register this e-mail here");
+    // and it says how to reach one's own page: the saved page, our e-mails' link, the desk by name
+    expect(html).toMatch(/personal page you saved.*link in our e-mails.*registration desk.*by name/s);
     // nothing says the address is registered: the message is how to reach one's own page
     expect(html).not.toMatch(/already registered|is registered/i);
     const only = t.db.select().from(participants).all();
